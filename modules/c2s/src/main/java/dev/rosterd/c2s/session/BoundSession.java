@@ -1,0 +1,23 @@
+package dev.rosterd.c2s.session;
+
+import dev.rosterd.common.xml.Element;
+import io.vertx.core.Future;
+import org.jxmpp.jid.EntityFullJid;
+
+/** One bound resource: the session layer's half of a connection after binding. */
+public interface BoundSession {
+  /** The full JID the session is bound to. */
+  EntityFullJid jid();
+
+  /**
+   * Handles a stanza the client sent (message, presence or iq in {@code jabber:client}), other
+   * than the bind request. Called on the connection's context, in the order received.
+   */
+  void handle(Element stanza);
+
+  /**
+   * The connection is gone, for whatever reason: announce unavailable presence if the session was
+   * available, leave the session directory, release the roster if it was the user's last session.
+   */
+  Future<Void> closed();
+}

@@ -1,0 +1,76 @@
+package dev.rosterd.common.bus;
+
+/**
+ * Every event-bus address rosterd uses, in one place. The pieces (verticles) talk to each other only
+ * through these; none holds a Java reference to another. Each address names who consumes it and
+ * the message shapes it takes and answers, all JSON objects so they cross a clustered event bus
+ * unchanged.
+ *
+ * <p>Failures are replied with {@link io.vertx.core.Message#fail} using the codes of {@link
+ * BusFailure} and a message fit for a log line.
+ */
+public final class Addresses {
+  private Addresses() {}
+
+  /**
+   * Check a username and password (SASL PLAIN). Consumer: the auth piece. Request {@link
+   * PlainCheck}; reply {@link AuthResult}; fails with {@link BusFailure#UNAVAILABLE} when the
+   * credential store (e.g. the web application) cannot be asked.
+   */
+  public static final String AUTH_PLAIN = "rosterd.auth.plain";
+
+  /**
+   * Look up SCRAM credentials (salt, iterations, StoredKey, ServerKey) of a user. Consumer: the auth
+   * piece. Request {@link ScramLookup}; reply {@link ScramCredentials}.
+   */
+  public static final String AUTH_SCRAM = "rosterd.auth.scram";
+
+  /**
+   * Which SASL mechanisms the configured credential store can serve. Consumer: the auth piece.
+   * Request: an empty object; reply {@link AuthMechanisms}. A store that only checks passwords
+   * (the {@code http} provider) answers PLAIN alone.
+   */
+  public static final String AUTH_MECHANISMS = "rosterd.auth.mechanisms";
+
+  /**
+   * GET a user's roster from the web application ({@code http_roster_url}). Consumer: the roster
+   * fetcher. Request {@link RosterFetch}; reply {@link RosterItems}; fails with {@link
+   * BusFailure#BACKEND} and a reason naming the user, the URL and the cause.
+   */
+  public static final String ROSTER_FETCH = "rosterd.roster.fetch";
+
+  /**
+   * The roster of an online user, from the shared-data cache, fetched once on a miss. Consumer: the
+   * roster cache. Request {@link RosterGet}; reply {@link RosterSnapshot}; fails with {@link
+   * BusFailure#BACKEND} when the fetch failed.
+   */
+  public static final String ROSTER_GET = "rosterd.roster.get";
+
+  /**
+   * Re-fetch a user's roster, diff it with the cached one, store it and push the changes to the
+   * user's sessions. Consumer: the roster cache. Request {@link RosterRefresh}; reply {@link
+   * RefreshOutcome}; fails with {@link BusFailure#BACKEND} (the cached roster is then unchanged).
+   */
+  public static final String ROSTER_REFRESH = "rosterd.roster.refresh";
+
+  /**
+   * A user's last session ended: drop the cached roster if the user has no session left. Consumer:
+   * the roster cache. Message {@link RosterRelease}; no reply.
+   */
+  public static final String ROSTER_RELEASE = "rosterd.roster.release";
+
+  /**
+   * A client sent a subscription presence (subscribe, subscribed, unsubscribe, unsubscribed); it is
+   * never routed, and this asks what to tell the sender. Consumer: subscription blocking. Request
+   * {@link SubscriptionAttempt}; reply {@link SubscriptionVerdict}. When nobody consumes it, the
+   * c2s drops the stanza (fails closed).
+   */
+  public static final String SUBSCRIPTION_ATTEMPT = "rosterd.subscription.attempt";
+
+  /**
+   * Prefix of the address of one bound XMPP session; the full address is this plus the session's
+   * id and is recorded in the {@link dev.rosterd.common.session.SessionDirectory}. Consumer: the
+   * c2s connection that holds the session. Messages {@link SessionMessage}.
+   */
+  public static final String SESSION_PREFIX = "rosterd.session.";
+}

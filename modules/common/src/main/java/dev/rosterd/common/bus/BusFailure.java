@@ -1,0 +1,15 @@
+package dev.rosterd.common.bus;
+
+/** Failure codes carried by {@code Message.fail} on rosterd's addresses. */
+public final class BusFailure {
+  private BusFailure() {}
+
+  /** The request itself was malformed (a bug in the sender). */
+  public static final int BAD_REQUEST = 400;
+
+  /** The web application failed: non-200, bad body, refused connection or timeout. */
+  public static final int BACKEND = 502;
+
+  /** A dependency of the consumer is not reachable right now; try again later. */
+  public static final int UNAVAILABLE = 503;
+}

@@ -1,0 +1,129 @@
+package dev.rosterd.common.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Who is online, on every node: the one registry of bound sessions, kept in Vert.x shared data
+ * (the AsyncMap {@value #MAP}) so that it holds unchanged when the event bus is clustered.
+ *
+ * <p>Key: a user's bare JID. Value: {@code {"<resource>": SessionEntry, ...}}. Writes are
+ * compare-and-set loops on the user's entry ({@code replaceIfPresent}/{@code putIfAbsent}), so
+ * concurrent logins of one user on several nodes never lose each other, without a lock.
+ *
+ * <p>Readers: the c2s (routing stanzas to a bare or full JID, presence to contacts) and the roster
+ * cache (is a user online, where to push). Writers: the c2s only.
+ */
+public final class SessionDirectory {
+  /** The name of the shared-data map. */
+  public static final String MAP = "rosterd.sessions";
+
+  private final Vertx vertx;
+  private Future<AsyncMap<String, JsonObject>> map;
+
+  public SessionDirectory(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** The bound resources of a user, by resource; empty when the user is offline. */
+  public Future<Map<String, SessionEntry>> sessions(String bareJid) {
+    return map().compose(m -> m.get(bareJid)).map(SessionDirectory::entries);
+  }
+
+  /**
+   * Records a bound session under its resource.
+   *
+   * @return the entry it displaced under the same resource, which the caller must tell that it was
+   *     replaced
+   */
+  public Future<Optional<SessionEntry>> put(String bareJid, String resource, SessionEntry entry) {
+    return modify(bareJid, old -> old.copy().put(resource, entry.toJson()))
+        .map(old -> Optional.ofNullable(old.getJsonObject(resource)).map(SessionEntry::fromJson));
+  }
+
+  /** Replaces the entry of a resource if it still belongs to the session at {@code address}. */
+  public Future<Void> update(String bareJid, String resource, SessionEntry entry) {
+    return modify(
+            bareJid,
+            old -> ownedBy(old, resource, entry.address())
+                ? old.copy().put(resource, entry.toJson())
+                : old)
+        .mapEmpty();
+  }
+
+  /**
+   * Removes a resource if it still belongs to the session at {@code address} (a session replaced
+   * by a newer one must not remove its successor).
+   *
+   * @return how many sessions the user has left
+   */
+  public Future<Integer> remove(String bareJid, String resource, String address) {
+    return modify(
+            bareJid,
+            old -> {
+              if (!ownedBy(old, resource, address)) {
+                return old;
+              }
+              JsonObject next = old.copy();
+              next.remove(resource);
+              return next;
+            })
+        .compose(v -> sessions(bareJid))
+        .map(Map::size);
+  }
+
+  private static boolean ownedBy(JsonObject sessions, String resource, String address) {
+    JsonObject e = sessions.getJsonObject(resource);
+    return e != null && address.equals(e.getString("address"));
+  }
+
+  /** Applies {@code change} atomically to a user's value; returns the value it replaced. */
+  private Future<JsonObject> modify(String bareJid, UnaryOperator<JsonObject> change) {
+    return map().compose(m -> attempt(m, bareJid, change));
+  }
+
+  private Future<JsonObject> attempt(
+      AsyncMap<String, JsonObject> m, String key, UnaryOperator<JsonObject> change) {
+    return m.get(key)
+        .compose(
+            current -> {
+              JsonObject old = current == null ? new JsonObject() : current;
+              JsonObject next = change.apply(old);
+              if (next == old) {
+                return Future.succeededFuture(old);
+              }
+              Future<Boolean> written;
+              if (current == null) {
+                written = m.putIfAbsent(key, next).map(prev -> prev == null);
+              } else if (next.isEmpty()) {
+                written = m.removeIfPresent(key, current);
+              } else {
+                written = m.replaceIfPresent(key, current, next);
+              }
+              return written.compose(ok -> ok ? Future.succeededFuture(old) : attempt(m, key, change));
+            });
+  }
+
+  private synchronized Future<AsyncMap<String, JsonObject>> map() {
+    if (map == null || map.failed()) {
+      map = vertx.sharedData().getAsyncMap(MAP);
+    }
+    return map;
+  }
+
+  private static Map<String, SessionEntry> entries(JsonObject value) {
+    Map<String, SessionEntry> out = new LinkedHashMap<>();
+    if (value != null) {
+      for (String resource : value.fieldNames()) {
+        out.put(resource, SessionEntry.fromJson(value.getJsonObject(resource)));
+      }
+    }
+    return out;
+  }
+}

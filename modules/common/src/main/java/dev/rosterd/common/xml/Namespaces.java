@@ -1,0 +1,21 @@
+package dev.rosterd.common.xml;
+
+/** The XML namespaces rosterd speaks, named as the RFCs and XEPs name them. */
+public final class Namespaces {
+  private Namespaces() {}
+
+  public static final String CLIENT = "jabber:client";
+  public static final String STREAM = "http://etherx.jabber.org/streams";
+  public static final String STREAMS_ERRORS = "urn:ietf:params:xml:ns:xmpp-streams";
+  public static final String STANZAS_ERRORS = "urn:ietf:params:xml:ns:xmpp-stanzas";
+  public static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
+  public static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
+  public static final String BIND = "urn:ietf:params:xml:ns:xmpp-bind";
+  public static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
+  public static final String ROSTER = "jabber:iq:roster";
+  public static final String ROSTER_VERSIONING = "urn:xmpp:features:rosterver";
+  public static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
+  public static final String DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
+  public static final String PING = "urn:xmpp:ping";
+  public static final String DELAY = "urn:xmpp:delay";
+}
