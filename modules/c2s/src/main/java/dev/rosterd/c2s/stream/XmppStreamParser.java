@@ -1,0 +1,250 @@
+package dev.rosterd.c2s.stream;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import com.fasterxml.aalto.AsyncByteArrayFeeder;
+import com.fasterxml.aalto.AsyncXMLInputFactory;
+import com.fasterxml.aalto.AsyncXMLStreamReader;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+import dev.rosterd.common.xml.Element;
+import dev.rosterd.common.xml.Namespaces;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * Turns the bytes of one client stream into {@link StreamEvent}s with Aalto's non-blocking parser.
+ * One parser serves one stream: the connection makes a new one at each stream restart (after
+ * STARTTLS and after SASL success), as RFC 6120 §4.3.3 requires.
+ *
+ * <p>Elements are built from events by depth: depth 1 is the stream header, depth 2 a stanza, and
+ * deeper elements its children. The restrictions of RFC 6120 §11 are enforced here, so the rest of
+ * the server only ever sees well-formed, DTD-free, bounded stanzas: every violation throws a
+ * {@link StreamError} naming the condition to send.
+ *
+ * <p>Pull-style ({@link #next}) so the connection can stop taking stanzas while an asynchronous step
+ * (a credential check, a bind) is pending and resume later without losing input. Not thread-safe:
+ * one connection's context only.
+ */
+public final class XmppStreamParser {
+  private static final AsyncXMLInputFactory FACTORY = factory();
+  private static final int PROLOG_KEPT = 1024;
+
+  private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = FACTORY.createAsyncForByteArray();
+  private final Deque<byte[]> queued = new ArrayDeque<>();
+  private final Deque<Element.Builder> open = new ArrayDeque<>();
+  private final int maxStanzaBytes;
+  private final int maxDepth;
+  private long fed;
+  /** Byte offset where the current first-level element (or the gap before it) began. */
+  private long boundary;
+  private boolean headerSeen;
+  private boolean ended;
+  /** The first bytes of the stream, kept to recognise a DOCTYPE Aalto cannot parse. */
+  private final StringBuilder prolog = new StringBuilder();
+
+  /**
+   * @param maxStanzaBytes the largest first-level element accepted, in bytes of UTF-8
+   * @param maxDepth the deepest element nesting accepted, counting the stream header as 1
+   */
+  public XmppStreamParser(int maxStanzaBytes, int maxDepth) {
+    this.maxStanzaBytes = maxStanzaBytes;
+    this.maxDepth = maxDepth;
+  }
+
+  /** Queues bytes received from the client; they are parsed by {@link #next}. */
+  public void feed(byte[] bytes) {
+    if (bytes.length > 0 && !ended) {
+      queued.add(bytes);
+      if (!headerSeen && prolog.length() < PROLOG_KEPT) {
+        prolog.append(new String(bytes, 0, Math.min(bytes.length, PROLOG_KEPT), ISO_8859_1));
+      }
+    }
+  }
+
+  /**
+   * The next complete event, or null when the bytes fed so far end in the middle of one.
+   *
+   * @throws StreamError when the input breaks XML, RFC 6120 §11 or a limit
+   */
+  public StreamEvent next() {
+    if (ended) {
+      return null;
+    }
+    try {
+      while (true) {
+        int event = reader.next();
+        if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+          checkSize(fed);
+          if (queued.isEmpty()) {
+            return null;
+          }
+          byte[] chunk = queued.poll();
+          reader.getInputFeeder().feedInput(chunk, 0, chunk.length);
+          fed += chunk.length;
+          continue;
+        }
+        StreamEvent found = handle(event);
+        if (found != null) {
+          return found;
+        }
+      }
+    } catch (XMLStreamException | IllegalArgumentException | IllegalStateException e) {
+      // Aalto reports every kind of malformed input (bad syntax, mismatched tags, bad UTF-8,
+      // undeclared entities) this way.
+      ended = true;
+      // Aalto's async parser rejects a DOCTYPE with an internal subset as a syntax error, but
+      // RFC 6120 §11.1 names it restricted XML, so tell the two apart by the bytes.
+      if (!headerSeen && prolog.indexOf("<!DOCTYPE") >= 0) {
+        throw new StreamError(StreamError.RESTRICTED_XML, "DTDs are not allowed");
+      }
+      throw new StreamError(StreamError.NOT_WELL_FORMED, null);
+    } catch (StreamError e) {
+      ended = true;
+      throw e;
+    }
+  }
+
+  private StreamEvent handle(int event) throws XMLStreamException {
+    switch (event) {
+      case XMLStreamConstants.START_ELEMENT:
+        return startElement();
+      case XMLStreamConstants.END_ELEMENT:
+        return endElement();
+      case XMLStreamConstants.CHARACTERS:
+      case XMLStreamConstants.CDATA:
+      case XMLStreamConstants.SPACE:
+        characters();
+        return null;
+      case XMLStreamConstants.START_DOCUMENT:
+        return null;
+      case XMLStreamConstants.DTD:
+      case XMLStreamConstants.COMMENT:
+      case XMLStreamConstants.PROCESSING_INSTRUCTION:
+      case XMLStreamConstants.ENTITY_REFERENCE:
+      case XMLStreamConstants.ENTITY_DECLARATION:
+      case XMLStreamConstants.NOTATION_DECLARATION:
+        throw new StreamError(StreamError.RESTRICTED_XML, restriction(event));
+      default:
+        throw new StreamError(StreamError.NOT_WELL_FORMED, null);
+    }
+  }
+
+  private StreamEvent startElement() throws XMLStreamException {
+    if (!headerSeen) {
+      headerSeen = true;
+      boundary = reader.getLocationInfo().getEndingByteOffset();
+      return new StreamEvent.Opened(header());
+    }
+    int depth = open.size() + 2;
+    if (depth > maxDepth) {
+      throw new StreamError(StreamError.POLICY_VIOLATION, "elements nested deeper than " + maxDepth);
+    }
+    if (open.isEmpty()) {
+      boundary = reader.getLocationInfo().getStartingByteOffset();
+    }
+    checkSize(reader.getLocationInfo().getEndingByteOffset());
+    Element.Builder b = Element.builder(reader.getLocalName(), nonNull(reader.getNamespaceURI()));
+    for (int i = 0; i < reader.getAttributeCount(); i++) {
+      String prefix = reader.getAttributePrefix(i);
+      if (prefix == null || prefix.isEmpty()) {
+        b.attribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+      } else if (XMLConstants.XML_NS_URI.equals(reader.getAttributeNamespace(i))) {
+        b.attribute("xml:" + reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+      }
+      // Attributes in other namespaces are dropped: Element cannot carry their declarations,
+      // and no stanza rosterd handles uses them.
+    }
+    open.push(b);
+    return null;
+  }
+
+  private StreamEvent endElement() throws XMLStreamException {
+    if (open.isEmpty()) {
+      ended = true;
+      return new StreamEvent.Closed();
+    }
+    checkSize(reader.getLocationInfo().getEndingByteOffset());
+    Element done = open.pop().build();
+    if (!open.isEmpty()) {
+      open.peek().child(done);
+      return null;
+    }
+    boundary = reader.getLocationInfo().getEndingByteOffset();
+    return new StreamEvent.Stanza(done);
+  }
+
+  private void characters() throws XMLStreamException {
+    if (open.isEmpty()) {
+      // Whitespace keepalives between stanzas; any other text at stream level carries nothing.
+      boundary = reader.getLocationInfo().getEndingByteOffset();
+      return;
+    }
+    open.peek().text(reader.getText());
+    checkSize(reader.getLocationInfo().getEndingByteOffset());
+  }
+
+  /** Fails once the first-level element being read (or the gap before it) passes the limit. */
+  private void checkSize(long position) {
+    if (headerSeen && position - boundary > maxStanzaBytes) {
+      throw new StreamError(
+          StreamError.POLICY_VIOLATION, "stanza larger than " + maxStanzaBytes + " bytes");
+    }
+  }
+
+  private StreamHeader header() {
+    if (!"stream".equals(reader.getLocalName())
+        || !Namespaces.STREAM.equals(reader.getNamespaceURI())) {
+      throw new StreamError(StreamError.INVALID_NAMESPACE, "expected a stream in " + Namespaces.STREAM);
+    }
+    String content = "";
+    for (int i = 0; i < reader.getNamespaceCount(); i++) {
+      String prefix = reader.getNamespacePrefix(i);
+      if (prefix == null || prefix.isEmpty()) {
+        content = nonNull(reader.getNamespaceURI(i));
+      }
+    }
+    return new StreamHeader(
+        attribute("", "to"),
+        attribute("", "from"),
+        attribute("", "version"),
+        attribute(XMLConstants.XML_NS_URI, "lang"),
+        content);
+  }
+
+  private String attribute(String namespace, String name) {
+    for (int i = 0; i < reader.getAttributeCount(); i++) {
+      if (name.equals(reader.getAttributeLocalName(i))
+          && namespace.equals(nonNull(reader.getAttributeNamespace(i)))) {
+        return reader.getAttributeValue(i);
+      }
+    }
+    return null;
+  }
+
+  private static String restriction(int event) {
+    return switch (event) {
+      case XMLStreamConstants.DTD -> "DTDs are not allowed";
+      case XMLStreamConstants.COMMENT -> "comments are not allowed";
+      case XMLStreamConstants.PROCESSING_INSTRUCTION -> "processing instructions are not allowed";
+      default -> "entities are not allowed";
+    };
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static AsyncXMLInputFactory factory() {
+    AsyncXMLInputFactory f = new InputFactoryImpl();
+    // No DTD processing at all: a DOCTYPE is reported (and rejected) but never acted on, so
+    // entity expansion attacks cannot reach us.
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    return f;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.rosterd.c2s.stream;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rosterd.common.xml.Element;
+import dev.rosterd.common.xml.Namespaces;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class XmppStreamParserTest {
+  private static final String HEADER =
+      "<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
+          + " xmlns:stream='http://etherx.jabber.org/streams' to='rosterd.test' version='1.0'"
+          + " xml:lang='en'>";
+
+  private final XmppStreamParser parser = new XmppStreamParser(1024, 8);
+
+  private List<StreamEvent> feed(String s) {
+    parser.feed(s.getBytes(UTF_8));
+    List<StreamEvent> events = new ArrayList<>();
+    for (StreamEvent e = parser.next(); e != null; e = parser.next()) {
+      events.add(e);
+    }
+    return events;
+  }
+
+  private String condition(String input) {
+    return assertThrows(StreamError.class, () -> feed(input)).condition();
+  }
+
+  @Test
+  void readsTheHeaderAndStanzasSplitAnywhere() {
+    String all = HEADER + " <message to='a@b' id='1'><body>h\u00e9 &amp; &lt;3</body></message>\n"
+        + "<iq type='get'><query xmlns='jabber:iq:roster'/></iq></stream:stream>";
+    byte[] bytes = all.getBytes(UTF_8);
+    List<StreamEvent> events = new ArrayList<>();
+    for (byte b : bytes) {
+      parser.feed(new byte[] {b});
+      for (StreamEvent e = parser.next(); e != null; e = parser.next()) {
+        events.add(e);
+      }
+    }
+    assertEquals(4, events.size());
+    StreamHeader h = ((StreamEvent.Opened) events.get(0)).header();
+    assertEquals(new StreamHeader("rosterd.test", null, "1.0", "en", Namespaces.CLIENT), h);
+    Element message = ((StreamEvent.Stanza) events.get(1)).element();
+    assertEquals("a@b", message.attribute("to"));
+    assertEquals("h\u00e9 & <3", message.child("body", Namespaces.CLIENT).orElseThrow().text());
+    Element iq = ((StreamEvent.Stanza) events.get(2)).element();
+    assertEquals(Namespaces.ROSTER, iq.firstChild().orElseThrow().namespace());
+    assertInstanceOf(StreamEvent.Closed.class, events.get(3));
+  }
+
+  @Test
+  void waitsForTheRestOfAStanza() {
+    assertEquals(1, feed(HEADER + "<presence><sta").size());
+    assertNull(parser.next());
+    assertEquals(1, feed("tus>away</status></presence>").size());
+  }
+
+  @Test
+  void malformedXmlIsNotWellFormed() {
+    feed(HEADER);
+    assertEquals(StreamError.NOT_WELL_FORMED, condition("<message><body></message>"));
+  }
+
+  @Test
+  void doctypeIsRestricted() {
+    assertEquals(StreamError.RESTRICTED_XML, condition("<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'b'>]>"));
+  }
+
+  @Test
+  void commentsAndProcessingInstructionsAreRestricted() {
+    feed(HEADER);
+    assertEquals(StreamError.RESTRICTED_XML, condition("<message><!-- hi --></message>"));
+    XmppStreamParser other = new XmppStreamParser(1024, 8);
+    other.feed((HEADER + "<?php echo 1; ?>").getBytes(UTF_8));
+    StreamError e = assertThrows(StreamError.class, () -> {
+      while (other.next() != null) {
+        // drain
+      }
+    });
+    assertEquals(StreamError.RESTRICTED_XML, e.condition());
+  }
+
+  @Test
+  void oversizedStanzaIsAPolicyViolation() {
+    feed(HEADER);
+    assertEquals(StreamError.POLICY_VIOLATION, condition("<message><body>" + "x".repeat(2000)));
+  }
+
+  @Test
+  void stanzasUpToTheLimitPassEvenWhenManyArriveTogether() {
+    feed(HEADER);
+    String stanza = "<message><body>" + "x".repeat(900) + "</body></message>";
+    assertEquals(5, feed(stanza.repeat(5)).size());
+  }
+
+  @Test
+  void tooDeepIsAPolicyViolation() {
+    feed(HEADER);
+    assertEquals(StreamError.POLICY_VIOLATION, condition("<a><b><c><d><e><f><g><h><i>"));
+  }
+
+  @Test
+  void wrongStreamNamespaceIsInvalidNamespace() {
+    assertEquals(StreamError.INVALID_NAMESPACE,
+        condition("<stream:stream xmlns:stream='urn:wrong' xmlns='jabber:client'>"));
+  }
+}
