@@ -1,0 +1,123 @@
+package dev.rosterd.fetcher;
+
+import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.BusFailure;
+import dev.rosterd.common.bus.RosterFetch;
+import dev.rosterd.common.bus.RosterItems;
+import dev.rosterd.common.jid.Jids;
+import dev.rosterd.common.roster.RosterItem;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers {@link Addresses#ROSTER_FETCH}: GETs a user's roster from the web application's {@code
+ * http_roster_url} and replies {@link RosterItems}, or fails with {@link BusFailure#BACKEND} and a
+ * reason naming the user, the URL and the cause. Holds no roster itself: caching is the roster
+ * cache's job.
+ */
+public final class RosterFetcherVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(RosterFetcherVerticle.class);
+
+  private RosterFetcherOptions options;
+  private WebClient client;
+  private InFlightLimit inFlight;
+  private MessageConsumer<JsonObject> consumer;
+
+  @Override
+  public Future<?> start() {
+    Jids.setUp();
+    options = new RosterFetcherOptions(config());
+    client = WebClient.create(
+        vertx,
+        new WebClientOptions().setUserAgent("rosterd").setConnectTimeout(options.timeoutMs()),
+        new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
+    inFlight = new InFlightLimit(options.maxInFlight());
+    consumer = vertx.eventBus().consumer(Addresses.ROSTER_FETCH, this::onFetch);
+    return consumer.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    client.close();
+    return consumer.unregister();
+  }
+
+  private void onFetch(Message<JsonObject> msg) {
+    String username = msg.body() == null ? null : RosterFetch.fromJson(msg.body()).username();
+    if (username == null || username.isEmpty()) {
+      msg.fail(BusFailure.BAD_REQUEST, "roster fetch without a username");
+      return;
+    }
+    String url = RosterUrl.of(options.rosterUrl(), username);
+    inFlight
+        .submit(() -> fetch(username, url))
+        .onSuccess(items -> msg.reply(new RosterItems(items).toJson()))
+        .onFailure(e -> {
+          String reason = "roster fetch of user \"" + username + "\" from " + url + " failed: " + cause(e);
+          LOG.warn(reason);
+          msg.fail(BusFailure.BACKEND, reason);
+        });
+  }
+
+  private Future<List<RosterItem>> fetch(String username, String url) {
+    Promise<List<RosterItem>> result = Promise.promise();
+    // The client's own timeouts are per phase (connect, idle); this one bounds the whole request.
+    long timer = vertx.setTimer(options.timeoutMs(), t -> result.tryFail(new TimeoutException()));
+    HttpRequest<Buffer> request = client
+        .getAbs(url)
+        .connectTimeout(options.timeoutMs())
+        .idleTimeout(options.timeoutMs())
+        .putHeader("Accept", "application/json")
+        .as(new CappedBody(options.maxBodyBytes()));
+    options.headers().forEach(request::putHeader);
+    request.send().onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      if (ar.failed()) {
+        result.tryFail(ar.cause());
+        return;
+      }
+      try {
+        result.tryComplete(read(username, ar.result()));
+      } catch (RuntimeException e) {
+        result.tryFail(e);
+      }
+    });
+    return result.future();
+  }
+
+  private static List<RosterItem> read(String username, HttpResponse<Buffer> response) {
+    if (response.statusCode() != 200) {
+      throw new BackendRoster.NotARoster("HTTP " + response.statusCode() + " " + response.statusMessage());
+    }
+    return BackendRoster.parse(username, response.body() == null ? Buffer.buffer() : response.body());
+  }
+
+  private String cause(Throwable e) {
+    if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
+      return "no complete answer within " + options.timeoutMs() + " ms (timeoutMs)";
+    }
+    if (e instanceof ConnectException) {
+      return "cannot connect (" + e.getMessage() + ")";
+    }
+    if (e instanceof BackendRoster.NotARoster || e instanceof CappedBody.TooLarge) {
+      return e.getMessage();
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+}

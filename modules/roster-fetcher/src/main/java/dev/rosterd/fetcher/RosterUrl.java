@@ -1,0 +1,40 @@
+package dev.rosterd.fetcher;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The URL of one user's roster: {@code http_roster_url} with every {@code %s} replaced by the
+ * username percent-encoded as RFC 3986 §2.1 says, every UTF-8 byte outside the unreserved set
+ * ({@code A-Z a-z 0-9 - . _ ~}) as {@code %XX}. So {@code zoë}, {@code hash#tag}, {@code pct%41},
+ * {@code a b} and {@code a/b} reach the web application as the names they are (the reference sent
+ * them raw, and lost part of them).
+ */
+final class RosterUrl {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private RosterUrl() {}
+
+  static String of(String template, String username) {
+    return template.replace("%s", encode(username));
+  }
+
+  static String encode(String s) {
+    StringBuilder out = new StringBuilder(s.length() * 3);
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (unreserved(c)) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean unreserved(int c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~';
+  }
+}
