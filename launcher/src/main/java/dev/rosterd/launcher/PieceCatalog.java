@@ -1,0 +1,33 @@
+package dev.rosterd.launcher;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every piece the launcher can deploy, by config section name, in deploy order for pieces of the
+ * same kind (pieces that only use the event bus go before those that listen on a port).
+ */
+public final class PieceCatalog {
+  private final List<Piece<?>> pieces;
+
+  /** The pieces of rosterd, by the section names of the config file. */
+  public static PieceCatalog standard() {
+    return new PieceCatalog(List.of());
+  }
+
+  public PieceCatalog(List<Piece<?>> pieces) {
+    this.pieces = List.copyOf(pieces);
+  }
+
+  public List<Piece<?>> pieces() {
+    return pieces;
+  }
+
+  public List<String> sections() {
+    return pieces.stream().map(Piece::section).toList();
+  }
+
+  public Optional<Piece<?>> find(String section) {
+    return pieces.stream().filter(p -> p.section().equals(section)).findFirst();
+  }
+}
