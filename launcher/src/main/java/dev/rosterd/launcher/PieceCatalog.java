@@ -1,5 +1,9 @@
 package dev.rosterd.launcher;
 
+import dev.rosterd.auth.AuthOptions;
+import dev.rosterd.auth.AuthVerticle;
+import dev.rosterd.fetcher.RosterFetcherOptions;
+import dev.rosterd.fetcher.RosterFetcherVerticle;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +16,10 @@ public final class PieceCatalog {
 
   /** The pieces of rosterd, by the section names of the config file. */
   public static PieceCatalog standard() {
-    return new PieceCatalog(List.of());
+    return new PieceCatalog(
+        List.of(
+            Piece.internal("auth", AuthOptions::new, AuthVerticle::new),
+            Piece.internal(RosterFetcherOptions.SECTION, RosterFetcherOptions::new, RosterFetcherVerticle::new)));
   }
 
   public PieceCatalog(List<Piece<?>> pieces) {
