@@ -1,10 +1,36 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.c2s.presence.SubscriptionGate;
+import dev.rosterd.c2s.routing.IqRouting;
+import dev.rosterd.c2s.routing.MessageRouting;
+import dev.rosterd.c2s.routing.StanzaDelivery;
 import dev.rosterd.common.session.SessionDirectory;
 import io.vertx.core.Vertx;
+import org.jxmpp.jid.DomainBareJid;
 
 /**
  * What every session of one {@link Sessions} shares: the Vert.x instance (for the event bus), the
- * served domain and the shared-data session directory.
+ * served domain, the shared-data session directory and the stateless routing pieces built on it.
  */
-public record SessionContext(Vertx vertx, String domain, SessionDirectory directory) {}
+record SessionContext(
+    Vertx vertx,
+    DomainBareJid domain,
+    SessionDirectory directory,
+    StanzaDelivery delivery,
+    MessageRouting messages,
+    IqRouting iqs,
+    SubscriptionGate subscriptions) {
+
+  static SessionContext of(Vertx vertx, DomainBareJid domain) {
+    SessionDirectory directory = new SessionDirectory(vertx);
+    StanzaDelivery delivery = new StanzaDelivery(vertx, directory);
+    return new SessionContext(
+        vertx,
+        domain,
+        directory,
+        delivery,
+        new MessageRouting(delivery),
+        new IqRouting(delivery),
+        new SubscriptionGate(vertx));
+  }
+}

@@ -26,6 +26,11 @@ final class SessionInbox {
     switch (kind) {
       case SessionMessage.STANZA -> session.write(body.getString("xml"));
       case SessionMessage.REPLACED -> session.replaced(message);
+      case SessionMessage.PROBE -> session.probed(body.getString("from"));
+      case SessionMessage.ROSTER_PUSH -> {
+        session.rosterPushed(body);
+        message.reply(new JsonObject());
+      }
       default -> log.warn("session {} got a message of unknown kind {}", session.jid(), kind);
     }
   }

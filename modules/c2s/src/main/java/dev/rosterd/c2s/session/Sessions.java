@@ -1,27 +1,30 @@
 package dev.rosterd.c2s.session;
 
 import dev.rosterd.common.jid.Jids;
-import dev.rosterd.common.session.SessionDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.Objects;
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
  * The session layer of one c2s verticle: binds resources and hands back the bound sessions that
- * handle every stanza afterwards. Holds no state of its own beyond what it is built with; who is
- * online lives in the shared-data {@link SessionDirectory}.
+ * handle every stanza afterwards. Holds no state of its own; who is online lives in the
+ * shared-data {@link dev.rosterd.common.session.SessionDirectory}.
  */
 public final class Sessions implements SessionLayer {
   private final ResourceBinding binding;
 
   /**
    * @param domain the domain this server serves, e.g. {@code example.com}
+   * @throws IllegalArgumentException when {@code domain} is not a valid domain JID
    */
   public Sessions(Vertx vertx, String domain) {
     Jids.setUp();
-    Objects.requireNonNull(domain, "domain");
-    this.binding = new ResourceBinding(new SessionContext(vertx, domain, new SessionDirectory(vertx)));
+    DomainBareJid served = Jids.parse(domain)
+        .filter(j -> j.isDomainBareJid())
+        .map(j -> j.asDomainBareJid())
+        .orElseThrow(() -> new IllegalArgumentException("not a domain: " + domain));
+    this.binding = new ResourceBinding(SessionContext.of(vertx, served));
   }
 
   @Override

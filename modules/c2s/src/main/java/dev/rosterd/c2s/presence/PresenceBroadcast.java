@@ -1,0 +1,195 @@
+package dev.rosterd.c2s.presence;
+
+import dev.rosterd.c2s.routing.Recipient;
+import dev.rosterd.c2s.routing.StanzaDelivery;
+import dev.rosterd.common.bus.SessionMessage;
+import dev.rosterd.common.session.SessionDirectory;
+import dev.rosterd.common.session.SessionEntry;
+import dev.rosterd.common.xml.Element;
+import dev.rosterd.common.xml.Namespaces;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The presence of one resource (RFC 6121 §4), with every roster subscription fixed at {@code both}:
+ * what it broadcasts goes to the available resources of every roster contact and of the user, and
+ * its initial presence probes them so that their current presence comes back. Methods that take
+ * the contacts get the local contacts' bare JIDs from the session's roster.
+ *
+ * <p>Not thread-safe: the session calls it on its connection's context, one step at a time.
+ */
+public final class PresenceBroadcast {
+  private final Vertx vertx;
+  private final SessionDirectory directory;
+  private final StanzaDelivery delivery;
+  private final EntityFullJid jid;
+  private final String address;
+  /** The last available presence broadcast, without {@code to}; null while unavailable. */
+  private Element current;
+  /** Whom available directed presence went to (RFC 6121 §4.6.3: they hear of unavailability). */
+  private final Set<Jid> directed = new LinkedHashSet<>();
+
+  public PresenceBroadcast(
+      Vertx vertx, SessionDirectory directory, StanzaDelivery delivery, EntityFullJid jid, String address) {
+    this.vertx = vertx;
+    this.directory = directory;
+    this.delivery = delivery;
+    this.jid = jid;
+    this.address = address;
+  }
+
+  public boolean available() {
+    return current != null;
+  }
+
+  /**
+   * Broadcast presence (no {@code to}, or the user's bare JID): available or unavailable. Records
+   * the resource's availability and priority in the directory first, so that routing to the bare
+   * JID sees it.
+   */
+  public Future<Void> broadcast(Element presence, Collection<BareJid> contacts) {
+    Element plain = presence.toBuilder().attribute("to", null).build();
+    boolean goingOnline = !available() && !"unavailable".equals(plain.attribute("type"));
+    if ("unavailable".equals(plain.attribute("type"))) {
+      current = null;
+      return record(0, false)
+          .compose(v -> toEveryone(plain, contacts, false))
+          .compose(v -> toDirected(plain));
+    }
+    current = plain;
+    return record(priority(plain), true).compose(v -> toEveryone(plain, contacts, goingOnline));
+  }
+
+  /** Presence with a {@code to} other than the user's bare JID, delivered as addressed. */
+  public Future<Void> direct(Element presence, Recipient to) {
+    String type = presence.attribute("type");
+    if (type == null) {
+      directed.add(to.jid());
+    } else if (type.equals("unavailable")) {
+      directed.remove(to.jid());
+    }
+    return switch (to.kind()) {
+      case LOCAL_FULL -> delivery.toResource(to.fullJid(), presence).mapEmpty();
+      case LOCAL_BARE -> toUser(presence, to.jid().asBareJid(), false);
+      default -> Future.succeededFuture();
+    };
+  }
+
+  /** Another session probed this one: tell it our current presence, if we are available. */
+  public Future<Void> answerProbe(EntityFullJid prober) {
+    if (!available()) {
+      return Future.succeededFuture();
+    }
+    return delivery.toResource(prober, current.toBuilder().attribute("to", prober.toString()).build()).mapEmpty();
+  }
+
+  /** A contact was added to the roster: both sides now see each other. */
+  public Future<Void> contactAdded(BareJid contact) {
+    return available() ? toUser(current, contact, true) : Future.succeededFuture();
+  }
+
+  /**
+   * A contact was removed: it hears that this resource went away, and this resource's client
+   * hears that every online resource of the contact went away.
+   */
+  public Future<Void> contactRemoved(BareJid contact) {
+    Future<Void> told = available() ? toUser(unavailable(), contact, false) : Future.succeededFuture();
+    return told.compose(v -> delivery.sessions(contact)).map(sessions -> {
+      for (String resource : StanzaDelivery.availableResources(sessions)) {
+        Element gone = Element.builder("presence", Namespaces.CLIENT)
+            .attribute("from", contact + "/" + resource)
+            .attribute("to", jid.toString())
+            .attribute("type", "unavailable")
+            .build();
+        delivery.send(address, gone);
+      }
+      return null;
+    });
+  }
+
+  /** The connection is gone: announce unavailability if the resource was available. */
+  public Future<Void> leave(Collection<BareJid> contacts) {
+    if (!available()) {
+      return Future.succeededFuture();
+    }
+    current = null;
+    Element gone = unavailable();
+    return toEveryone(gone, contacts, false).compose(v -> toDirected(gone));
+  }
+
+  private Element unavailable() {
+    return Element.builder("presence", Namespaces.CLIENT)
+        .attribute("from", jid.toString())
+        .attribute("type", "unavailable")
+        .build();
+  }
+
+  private Future<Void> record(int priority, boolean available) {
+    return directory.update(
+        jid.asBareJid().toString(),
+        jid.getResourceOrThrow().toString(),
+        new SessionEntry(address, priority, available));
+  }
+
+  /** To the user's own available resources (this one included, RFC 6121 §4.2.2) and the contacts'. */
+  private Future<Void> toEveryone(Element presence, Collection<BareJid> contacts, boolean probe) {
+    List<Future<Void>> sent = new ArrayList<>();
+    sent.add(toUser(presence, jid.asBareJid(), probe));
+    for (BareJid contact : contacts) {
+      if (!contact.equals(jid.asBareJid())) {
+        sent.add(toUser(presence, contact, probe));
+      }
+    }
+    return Future.join(sent).mapEmpty();
+  }
+
+  private Future<Void> toDirected(Element presence) {
+    List<Future<Void>> sent = new ArrayList<>();
+    for (Jid to : directed) {
+      Element addressed = presence.toBuilder().attribute("to", to.toString()).build();
+      sent.add(to.hasResource()
+          ? delivery.toResource(to.asEntityFullJidOrThrow(), addressed).mapEmpty()
+          : toUser(addressed, to.asBareJid(), false));
+    }
+    directed.clear();
+    return Future.join(sent).mapEmpty();
+  }
+
+  /**
+   * Sends {@code presence} to each available resource of {@code user} (addressed to that
+   * resource), and with {@code probe} asks each to send its presence back.
+   */
+  private Future<Void> toUser(Element presence, BareJid user, boolean probe) {
+    return delivery.sessions(user).map(sessions -> {
+      for (Map.Entry<String, SessionEntry> s : sessions.entrySet()) {
+        if (!s.getValue().available()) {
+          continue;
+        }
+        delivery.send(s.getValue(), presence.toBuilder().attribute("to", user + "/" + s.getKey()).build());
+        if (probe && !s.getValue().address().equals(address)) {
+          vertx.eventBus().send(s.getValue().address(), SessionMessage.probe(jid.toString()));
+        }
+      }
+      return null;
+    });
+  }
+
+  /** RFC 6121 §4.7.2.3: an integer from -128 to +127, zero when absent or invalid. */
+  static int priority(Element presence) {
+    try {
+      int p = Integer.parseInt(presence.child("priority", Namespaces.CLIENT).map(Element::text).orElse("0").trim());
+      return Math.max(-128, Math.min(127, p));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

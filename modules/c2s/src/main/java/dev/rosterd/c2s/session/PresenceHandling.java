@@ -1,0 +1,65 @@
+package dev.rosterd.c2s.session;
+
+import dev.rosterd.c2s.presence.PresenceBroadcast;
+import dev.rosterd.c2s.presence.SubscriptionGate;
+import dev.rosterd.c2s.routing.Recipient;
+import dev.rosterd.common.xml.Element;
+import dev.rosterd.common.xml.StanzaError;
+import io.vertx.core.Future;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a client's presence goes (RFC 6121 §4): broadcast when it has no {@code to} or the user's
+ * bare JID, delivered as addressed otherwise; subscription requests and answers are stopped at the
+ * {@link SubscriptionGate}, and probes from clients are dropped (only the server probes).
+ */
+final class PresenceHandling {
+  private static final Logger log = LoggerFactory.getLogger(PresenceHandling.class);
+
+  private final ClientSession session;
+  private final SessionContext server;
+  private final PresenceBroadcast presence;
+
+  PresenceHandling(ClientSession session, SessionContext server, PresenceBroadcast presence) {
+    this.session = session;
+    this.server = server;
+    this.presence = presence;
+  }
+
+  void handle(Element stanza, Recipient to) {
+    String type = stanza.attribute("type");
+    if (SubscriptionGate.stops(stanza)) {
+      session.sendLater(server.subscriptions().block(stanza));
+      return;
+    }
+    if ("probe".equals(type)) {
+      log.debug("{} sent a probe; dropped", session.jid());
+      return;
+    }
+    if (type != null && !type.equals("unavailable") && !type.equals("error")) {
+      session.send(StanzaError.reply(stanza, StanzaError.Type.MODIFY, "bad-request"));
+      return;
+    }
+    switch (to.kind()) {
+      case OWN_ACCOUNT -> {
+        if (!"error".equals(type)) {
+          session.inOrder(stanza, () -> session.contacts()
+              .compose(contacts -> presence.broadcast(stanza, contacts))
+              .map(Optional.empty()));
+        }
+      }
+      case LOCAL_BARE, LOCAL_FULL -> session.inOrder(stanza, () -> presence.direct(stanza, to).map(Optional.empty()));
+      case MALFORMED -> bounce(stanza, "jid-malformed", StanzaError.Type.MODIFY);
+      case REMOTE -> bounce(stanza, "remote-server-not-found", StanzaError.Type.CANCEL);
+      case SERVER -> log.debug("{} sent presence to the server; nothing to do", session.jid());
+    }
+  }
+
+  private void bounce(Element stanza, String condition, StanzaError.Type type) {
+    if (!"error".equals(stanza.attribute("type"))) {
+      session.send(StanzaError.reply(stanza, type, condition));
+    }
+  }
+}
