@@ -66,14 +66,4 @@ class FailedFetchTest {
     h.backend.respond("bob", new Response(0, null, null));
     assertFails(h, "bob", "failed: ");
   }
-
-  @Test
-  void refused(Vertx vertx) {
-    int port = h.backend.port();
-    FetcherHarness.await(h.backend.close());
-    ReplyException e = h.failure("bob");
-    assertEquals(BusFailure.BACKEND, e.failureCode());
-    assertTrue(e.getMessage().contains("127.0.0.1:" + port + "/roster/bob"), e.getMessage());
-    assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
-  }
 }

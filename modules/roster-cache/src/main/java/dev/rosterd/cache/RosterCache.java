@@ -1,0 +1,147 @@
+package dev.rosterd.cache;
+
+import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.BusFailure;
+import dev.rosterd.common.bus.RefreshOutcome;
+import dev.rosterd.common.bus.RefreshOutcome.Outcome;
+import dev.rosterd.common.bus.RosterFetch;
+import dev.rosterd.common.bus.RosterItems;
+import dev.rosterd.common.bus.RosterSnapshot;
+import dev.rosterd.common.bus.SessionMessage;
+import dev.rosterd.common.jid.Jids;
+import dev.rosterd.common.roster.RosterChange;
+import dev.rosterd.common.roster.RosterItem;
+import dev.rosterd.common.session.SessionDirectory;
+import dev.rosterd.common.session.SessionEntry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets, refreshes and releases of online users' rosters, on top of {@link SharedRosters}.
+ *
+ * <p><b>Single flight.</b> A get that misses takes the user's lock and looks again before it
+ * fetches; concurrent first gets (several clients, several nodes) queue on the lock and find the
+ * roster the first one stored. One backend request per user, cluster-wide.
+ *
+ * <p><b>Refresh coalescing.</b> A refresh must see the backend as it was when the refresh arrived,
+ * or later. On arrival it takes a ticket from the shared counter; every fetch takes a ticket just
+ * before it starts and stores it with the roster. Under the user's lock a refresh looks at the
+ * stored roster: if its ticket is newer than the refresh's arrival ticket, that fetch started after
+ * the refresh arrived and the refresh joins it (no fetch of its own); otherwise it fetches. Refreshes
+ * that arrive while a fetch is in flight therefore wait for it and then share one more fetch: at
+ * most one extra fetch per user, and no update is lost to coalescing.
+ *
+ * <p><b>Memory follows online users.</b> An entry is dropped when the {@link SessionDirectory}
+ * shows no session of the user: on release, after a get (a session that ended while its roster was
+ * being fetched), and on a refresh of an offline user. The c2s therefore records a session in the
+ * directory before it asks for the roster.
+ */
+final class RosterCache {
+  private static final Logger LOG = LoggerFactory.getLogger(RosterCache.class);
+
+  private final Vertx vertx;
+  private final RosterCacheOptions options;
+  private final SharedRosters rosters;
+  private final SessionDirectory sessions;
+
+  RosterCache(Vertx vertx, RosterCacheOptions options, SharedRosters rosters) {
+    this.vertx = vertx;
+    this.options = options;
+    this.rosters = rosters;
+    this.sessions = new SessionDirectory(vertx);
+  }
+
+  Future<RosterSnapshot> get(String username) {
+    return rosters.read(username).compose(cached -> cached != null
+        ? Future.succeededFuture(cached.snapshot())
+        : rosters.underLock(username, () -> rosters.read(username).compose(again -> again != null
+            ? Future.succeededFuture(again.snapshot())
+            : fetchFirst(username))));
+  }
+
+  private Future<RosterSnapshot> fetchFirst(String username) {
+    return rosters.ticket()
+        .compose(ticket -> fetch(username)
+            .map(items -> new CachedRoster(RosterVersion.snapshot(items), ticket)))
+        .compose(cached -> rosters.write(username, cached)
+            .compose(v -> sessionsOf(username))
+            .compose(online -> online.isEmpty() ? rosters.remove(username) : Future.succeededFuture())
+            .map(cached.snapshot()));
+  }
+
+  Future<RefreshOutcome> refresh(String username) {
+    return rosters.ticket().compose(arrival -> sessionsOf(username).compose(online -> {
+      if (online.isEmpty()) {
+        // Nothing to push to; a stale entry left by a race with a logout must not be served later.
+        return rosters.remove(username).map(new RefreshOutcome(Outcome.OFFLINE, 0));
+      }
+      return rosters.underLock(username, () -> rosters.read(username).compose(cached -> {
+        if (cached != null && cached.ticket() > arrival) {
+          LOG.debug("refresh of {} joins a fetch that started after it arrived", username);
+          return Future.succeededFuture(new RefreshOutcome(Outcome.UPDATED, 0));
+        }
+        return refetch(username, cached);
+      }));
+    }));
+  }
+
+  private Future<RefreshOutcome> refetch(String username, CachedRoster cached) {
+    List<RosterItem> before = cached == null ? List.of() : cached.snapshot().items();
+    return rosters.ticket().compose(ticket -> fetch(username).compose(items -> {
+      RosterSnapshot next = RosterVersion.snapshot(items);
+      List<RosterChange> changes = RosterDiff.between(before, next.items());
+      return rosters.write(username, new CachedRoster(next, ticket))
+          .compose(v -> changes.isEmpty() ? Future.succeededFuture() : push(username, next.version(), changes))
+          .map(new RefreshOutcome(Outcome.UPDATED, changes.size()));
+    }));
+  }
+
+  /** Sends the changes to every session of the user (pushed inside the lock, so in store order). */
+  private Future<Void> push(String username, String version, List<RosterChange> changes) {
+    JsonObject message = SessionMessage.rosterPush(version, changes);
+    return sessionsOf(username).map(online -> {
+      online.values().forEach(s -> vertx.eventBus().send(s.address(), message));
+      LOG.debug("pushed {} roster changes of {} to {} sessions", changes.size(), username, online.size());
+      return null;
+    });
+  }
+
+  Future<Void> release(String username) {
+    return rosters.underLock(username, () -> sessionsOf(username)
+        .compose(online -> online.isEmpty() ? rosters.remove(username) : Future.succeededFuture()));
+  }
+
+  private Future<Map<String, SessionEntry>> sessionsOf(String username) {
+    return Jids.bare(username, options.domain())
+        .map(bare -> sessions.sessions(bare.toString()))
+        .orElseGet(() -> Future.failedFuture(new CacheFailure(BusFailure.BAD_REQUEST,
+            "\"" + username + "\" is not a valid username")));
+  }
+
+  private Future<List<RosterItem>> fetch(String username) {
+    DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(options.fetchTimeoutMs());
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.ROSTER_FETCH, new RosterFetch(username).toJson(), timeout)
+        .map(reply -> RosterItems.fromJson(reply.body()).items())
+        .recover(e -> Future.failedFuture(new CacheFailure(BusFailure.BACKEND, fetchFailure(username, e))));
+  }
+
+  private String fetchFailure(String username, Throwable e) {
+    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+      return "cannot fetch the roster of \"" + username + "\": no roster fetcher is deployed";
+    }
+    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
+      return "the roster fetcher did not answer for \"" + username + "\" within "
+          + options.fetchTimeoutMs() + " ms (fetchTimeoutMs)";
+    }
+    return e.getMessage();
+  }
+}

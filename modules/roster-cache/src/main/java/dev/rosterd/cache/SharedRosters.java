@@ -1,0 +1,90 @@
+package dev.rosterd.cache;
+
+import dev.rosterd.common.bus.BusFailure;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.Counter;
+import io.vertx.core.shareddata.Lock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The cache's state, all of it in Vert.x shared data so that it outlives a redeploy of the cache
+ * verticle and is one cache for the whole cluster when the event bus is clustered:
+ *
+ * <ul>
+ *   <li>the AsyncMap {@value #MAP}: username to {@link CachedRoster};
+ *   <li>the counter {@value #TICKETS}: tickets that order fetches and refresh arrivals cluster-wide;
+ *   <li>one lock per user, {@value #LOCK_PREFIX}{@code <username>}, held by whoever fetches that
+ *       user's roster and writes the entry, so there is one fetch per user at a time.
+ * </ul>
+ *
+ * <p>The only verticle-local thing is the set of locks this instance holds right now, so that an
+ * undeploy in the middle of a fetch does not leave a user locked.
+ */
+final class SharedRosters {
+  static final String MAP = "rosterd.rosters";
+  static final String TICKETS = "rosterd.roster.tickets";
+  static final String LOCK_PREFIX = "rosterd.roster.lock.";
+
+  private final Vertx vertx;
+  private final long lockTimeoutMs;
+  private final Set<Lock> held = new HashSet<>();
+
+  SharedRosters(Vertx vertx, long lockTimeoutMs) {
+    this.vertx = vertx;
+    this.lockTimeoutMs = lockTimeoutMs;
+  }
+
+  Future<CachedRoster> read(String username) {
+    return map().compose(m -> m.get(username)).map(j -> j == null ? null : CachedRoster.fromJson(j));
+  }
+
+  Future<Void> write(String username, CachedRoster roster) {
+    return map().compose(m -> m.put(username, roster.toJson()));
+  }
+
+  Future<Void> remove(String username) {
+    return map().compose(m -> m.remove(username)).mapEmpty();
+  }
+
+  /** A new ticket, greater than every ticket taken before it anywhere in the cluster. */
+  Future<Long> ticket() {
+    return vertx.sharedData().getCounter(TICKETS).compose(Counter::incrementAndGet);
+  }
+
+  /** Runs {@code work} holding the user's lock, and releases it however the work ends. */
+  <T> Future<T> underLock(String username, Supplier<Future<T>> work) {
+    return vertx.sharedData()
+        .getLockWithTimeout(LOCK_PREFIX + username, lockTimeoutMs)
+        .recover(e -> Future.failedFuture(new CacheFailure(BusFailure.UNAVAILABLE,
+            "the roster of \"" + username + "\" stayed locked for " + lockTimeoutMs + " ms (lockTimeoutMs)")))
+        .compose(lock -> {
+          held.add(lock);
+          Future<T> f;
+          try {
+            f = work.get();
+          } catch (RuntimeException e) {
+            f = Future.failedFuture(e);
+          }
+          return f.andThen(ar -> {
+            held.remove(lock);
+            lock.release();
+          });
+        });
+  }
+
+  /** Releases the locks this instance holds; for the verticle's stop. */
+  void releaseHeldLocks() {
+    List.copyOf(held).forEach(Lock::release);
+    held.clear();
+  }
+
+  private Future<AsyncMap<String, JsonObject>> map() {
+    return vertx.sharedData().getAsyncMap(MAP);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.rosterd.cache;
+
+import static dev.rosterd.cache.CacheHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Memory follows online users: the entry goes with the user's last session, not before. */
+@ExtendWith(VertxExtension.class)
+class ReleaseTest {
+  @Test
+  void lastSessionGoneDropsTheEntry(Vertx vertx) {
+    CacheHarness h = CacheHarness.start(vertx);
+    h.online("alice", "phone");
+    h.online("alice", "laptop");
+    await(h.get("alice"));
+
+    h.offline("alice", "phone");
+    h.release("alice");
+    assertNotNull(h.cached("alice"), "one session is left");
+
+    h.offline("alice", "laptop");
+    h.release("alice");
+    assertNull(h.cached("alice"));
+    assertEquals(1, h.backend.requests("alice"));
+  }
+
+  @Test
+  void getForAUserWithNoSessionLeavesNothingBehind(Vertx vertx) {
+    CacheHarness h = CacheHarness.start(vertx);
+    await(h.get("ghost"));
+    assertNull(h.cached("ghost"));
+  }
+}
