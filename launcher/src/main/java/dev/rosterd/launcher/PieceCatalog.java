@@ -2,6 +2,8 @@ package dev.rosterd.launcher;
 
 import dev.rosterd.auth.AuthOptions;
 import dev.rosterd.auth.AuthVerticle;
+import dev.rosterd.cache.RosterCacheOptions;
+import dev.rosterd.cache.RosterCacheVerticle;
 import dev.rosterd.fetcher.RosterFetcherOptions;
 import dev.rosterd.fetcher.RosterFetcherVerticle;
 import java.util.List;
@@ -19,7 +21,10 @@ public final class PieceCatalog {
     return new PieceCatalog(
         List.of(
             Piece.internal("auth", AuthOptions::new, AuthVerticle::new),
-            Piece.internal(RosterFetcherOptions.SECTION, RosterFetcherOptions::new, RosterFetcherVerticle::new)));
+            Piece.internal(
+                RosterFetcherOptions.SECTION, RosterFetcherOptions::new, RosterFetcherVerticle::new),
+            Piece.internal(
+                RosterCacheOptions.SECTION, RosterCacheOptions::new, RosterCacheVerticle::new)));
   }
 
   public PieceCatalog(List<Piece<?>> pieces) {
