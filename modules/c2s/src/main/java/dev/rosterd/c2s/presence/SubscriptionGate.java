@@ -38,7 +38,8 @@ public final class SubscriptionGate {
   }
 
   public static boolean stops(Element presence) {
-    return TYPES.contains(presence.attribute("type"));
+    String type = presence.attribute("type");
+    return type != null && TYPES.contains(type);
   }
 
   /**

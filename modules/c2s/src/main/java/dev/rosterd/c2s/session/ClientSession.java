@@ -149,7 +149,8 @@ final class ClientSession implements BoundSession {
         })
         .otherwise(e -> {
           log.warn("{} could not process a {}: {}", jid, stanza.name(), e.toString());
-          if (!stanza.name().equals("presence") && !List.of("error", "result").contains(stanza.attribute("type"))) {
+          String type = String.valueOf(stanza.attribute("type"));
+          if (!stanza.name().equals("presence") && !type.equals("error") && !type.equals("result")) {
             send(StanzaError.reply(stanza, StanzaError.Type.WAIT, "internal-server-error"));
           }
           return null;

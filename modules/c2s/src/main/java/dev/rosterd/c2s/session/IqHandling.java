@@ -30,7 +30,8 @@ final class IqHandling {
   }
 
   void handle(Element iq, Recipient to) {
-    if (!TYPES.contains(iq.attribute("type"))) {
+    String type = iq.attribute("type");
+    if (type == null || !TYPES.contains(type)) {
       // RFC 6120 §8.2.3: the type is required and one of four.
       session.send(StanzaError.reply(iq, StanzaError.Type.MODIFY, "bad-request"));
       return;
