@@ -2,6 +2,8 @@ package dev.rosterd.launcher;
 
 import dev.rosterd.auth.AuthOptions;
 import dev.rosterd.auth.AuthVerticle;
+import dev.rosterd.blocking.SubscriptionBlockingOptions;
+import dev.rosterd.blocking.SubscriptionBlockingVerticle;
 import dev.rosterd.cache.RosterCacheOptions;
 import dev.rosterd.cache.RosterCacheVerticle;
 import dev.rosterd.fetcher.RosterFetcherOptions;
@@ -24,7 +26,11 @@ public final class PieceCatalog {
             Piece.internal(
                 RosterFetcherOptions.SECTION, RosterFetcherOptions::new, RosterFetcherVerticle::new),
             Piece.internal(
-                RosterCacheOptions.SECTION, RosterCacheOptions::new, RosterCacheVerticle::new)));
+                RosterCacheOptions.SECTION, RosterCacheOptions::new, RosterCacheVerticle::new),
+            Piece.internal(
+                SubscriptionBlockingOptions.SECTION,
+                SubscriptionBlockingOptions::new,
+                SubscriptionBlockingVerticle::new)));
   }
 
   public PieceCatalog(List<Piece<?>> pieces) {
