@@ -1,0 +1,144 @@
+package dev.rosterd.c2s;
+
+import dev.rosterd.common.config.ConfigReader;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The {@code c2s} section of the config: where clients connect and the limits they live by.
+ *
+ * <pre>{@code
+ * "c2s": {
+ *   "host": "0.0.0.0", "port": 5222, "directTlsPort": 5223, "requireEncryption": true,
+ *   "tls": {"certPath": "/etc/rosterd/cert.pem", "keyPath": "/etc/rosterd/key.pem"},
+ *   "maxStanzaBytes": 262144, "idleTimeoutSeconds": 300, "authTimeoutSeconds": 30,
+ *   "maxAuthAttempts": 3
+ * }
+ * }</pre>
+ *
+ * Without {@code tls.certPath}/{@code tls.keyPath} a self-signed certificate for the domain is
+ * generated once into {@code tls.generatedDirectory} and reused on later starts.
+ */
+public final class C2sOptions {
+  /** Default of {@code host}: every interface. */
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  /** Default of {@code port}: the registered xmpp-client port. */
+  public static final int DEFAULT_PORT = 5222;
+  /** Default of {@code directTlsPort}: off. */
+  public static final int DEFAULT_DIRECT_TLS_PORT = 0;
+  /** Default of {@code requireEncryption}: no authentication before STARTTLS. */
+  public static final boolean DEFAULT_REQUIRE_ENCRYPTION = true;
+  /** Default of {@code tls.generatedDirectory}: {@code conf/} under the working directory. */
+  public static final String DEFAULT_GENERATED_DIRECTORY = "conf";
+  /** Default of {@code maxStanzaBytes}: 256 KiB, as Prosody's c2s_stanza_size_limit. */
+  public static final int DEFAULT_MAX_STANZA_BYTES = 262_144;
+  /** Default of {@code idleTimeoutSeconds}: five minutes without a byte from the client. */
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
+  /** Default of {@code authTimeoutSeconds}: time from connect to SASL success. */
+  public static final int DEFAULT_AUTH_TIMEOUT_SECONDS = 30;
+  /** Default of {@code maxAuthAttempts}: failed SASL attempts before the stream is closed. */
+  public static final int DEFAULT_MAX_AUTH_ATTEMPTS = 3;
+  /** The deepest element nesting accepted, counting the stream header as 1; not configurable. */
+  public static final int MAX_DEPTH = 32;
+
+  private final String domain;
+  private final String host;
+  private final int port;
+  private final int directTlsPort;
+  private final boolean requireEncryption;
+  private final String certPath;
+  private final String keyPath;
+  private final String generatedDirectory;
+  private final int maxStanzaBytes;
+  private final int idleTimeoutSeconds;
+  private final int authTimeoutSeconds;
+  private final int maxAuthAttempts;
+
+  public C2sOptions(JsonObject config) {
+    ConfigReader r = new ConfigReader(config, "c2s");
+    domain = r.requiredString("domain");
+    host = r.string("host", DEFAULT_HOST);
+    port = r.integer("port", DEFAULT_PORT, 0, 65535);
+    directTlsPort = r.integer("directTlsPort", DEFAULT_DIRECT_TLS_PORT, 0, 65535);
+    requireEncryption = r.bool("requireEncryption", DEFAULT_REQUIRE_ENCRYPTION);
+    ConfigReader tls = r.section("tls");
+    certPath = tls.string("certPath", null);
+    keyPath = tls.string("keyPath", null);
+    generatedDirectory = tls.string("generatedDirectory", DEFAULT_GENERATED_DIRECTORY);
+    tls.rejectUnknownKeys();
+    if ((certPath == null) != (keyPath == null)) {
+      throw tls.invalid(certPath == null ? "certPath" : "keyPath", "is required when the other is set");
+    }
+    maxStanzaBytes = r.integer("maxStanzaBytes", DEFAULT_MAX_STANZA_BYTES, 1024, 64 * 1024 * 1024);
+    idleTimeoutSeconds = r.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
+    authTimeoutSeconds = r.integer("authTimeoutSeconds", DEFAULT_AUTH_TIMEOUT_SECONDS, 1, 3600);
+    maxAuthAttempts = r.integer("maxAuthAttempts", DEFAULT_MAX_AUTH_ATTEMPTS, 1, 10);
+    r.rejectUnknownKeys();
+  }
+
+  /** {@code domain}: the XMPP domain served; streams to any other are refused. Required. */
+  public String domain() {
+    return domain;
+  }
+
+  /** {@code host}: the address to listen on. */
+  public String host() {
+    return host;
+  }
+
+  /** {@code port}: the STARTTLS port; 0 picks a free port (see {@code C2sVerticle#actualPort}). */
+  public int port() {
+    return port;
+  }
+
+  /** {@code directTlsPort}: a port speaking TLS from the first byte (XEP-0368); 0 is off. */
+  public int directTlsPort() {
+    return directTlsPort;
+  }
+
+  /**
+   * {@code requireEncryption}: when true, SASL is not offered before STARTTLS and an {@code
+   * <auth/>} sent before it fails with {@code <encryption-required/>}.
+   */
+  public boolean requireEncryption() {
+    return requireEncryption;
+  }
+
+  /** {@code tls.certPath}: PEM certificate chain; with {@code tls.keyPath}, or neither. */
+  public String certPath() {
+    return certPath;
+  }
+
+  /** {@code tls.keyPath}: PEM private key (PKCS#8 or PKCS#1) of {@code tls.certPath}. */
+  public String keyPath() {
+    return keyPath;
+  }
+
+  /**
+   * {@code tls.generatedDirectory}: where a self-signed certificate for the domain is generated
+   * when no certPath/keyPath are set ({@code <domain>.crt.pem}, {@code <domain>.key.pem}), and
+   * found again on later starts.
+   */
+  public String generatedDirectory() {
+    return generatedDirectory;
+  }
+
+  /** {@code maxStanzaBytes}: the largest stanza accepted; larger ones end the stream with policy-violation. */
+  public int maxStanzaBytes() {
+    return maxStanzaBytes;
+  }
+
+  /** {@code idleTimeoutSeconds}: a stream silent this long ends with connection-timeout. */
+  public int idleTimeoutSeconds() {
+    return idleTimeoutSeconds;
+  }
+
+  /** {@code authTimeoutSeconds}: a stream not authenticated this long after connecting ends with connection-timeout. */
+  public int authTimeoutSeconds() {
+    return authTimeoutSeconds;
+  }
+
+  /** {@code maxAuthAttempts}: after this many failed SASL attempts the stream ends with policy-violation (RFC 6120 §6.4.5). */
+  public int maxAuthAttempts() {
+    return maxAuthAttempts;
+  }
+}

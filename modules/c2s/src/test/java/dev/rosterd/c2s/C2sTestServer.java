@@ -1,0 +1,58 @@
+package dev.rosterd.c2s;
+
+import dev.rosterd.auth.AuthVerticle;
+import dev.rosterd.testing.TestTls;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A c2s for tests: the real auth piece (static users alice/wonderland and bob/builder) and a
+ * C2sVerticle on 127.0.0.1, a free port, with the test certificate. The port is read back with
+ * {@link C2sVerticle#actualPort()}.
+ */
+public final class C2sTestServer {
+  public static final String DOMAIN = "rosterd.test";
+
+  public final C2sVerticle verticle = new C2sVerticle();
+  public String deploymentId;
+
+  /** The c2s config the tests start from; {@code overrides} replace its keys. */
+  public static JsonObject config(JsonObject overrides) {
+    JsonObject tls = new JsonObject()
+        .put("certPath", TestTls.certPath().toString())
+        .put("keyPath", TestTls.keyPath().toString());
+    return new JsonObject().put("domain", DOMAIN).put("host", "127.0.0.1").put("port", 0)
+        .put("tls", tls).mergeIn(overrides);
+  }
+
+  /** Deploys the auth piece and the c2s. */
+  public Future<C2sTestServer> start(Vertx vertx, JsonObject overrides) {
+    JsonObject users = new JsonObject().put("alice", "wonderland").put("bob", "builder");
+    JsonObject auth = new JsonObject().put("domain", DOMAIN).put("users", users);
+    return vertx.deployVerticle(new AuthVerticle(), new DeploymentOptions().setConfig(auth))
+        .compose(id -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config(overrides))))
+        .map(id -> {
+          deploymentId = id;
+          return this;
+        });
+  }
+
+  public Future<C2sTestServer> start(Vertx vertx) {
+    return start(vertx, new JsonObject());
+  }
+
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  /** The {@code <auth/>} element for SASL PLAIN with these credentials. */
+  public static String plainAuth(String user, String password) {
+    String response = Base64.getEncoder().encodeToString(
+        ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + response + "</auth>";
+  }
+}

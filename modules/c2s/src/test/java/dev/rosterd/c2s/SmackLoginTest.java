@@ -1,0 +1,42 @@
+package dev.rosterd.c2s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rosterd.testing.XmppClients;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A real client (Smack) logs in over STARTTLS and binds a resource. Smack 4.4 has no SCRAM-SHA-256;
+ * that mechanism is covered by {@code dev.rosterd.c2s.sasl.SaslScramTest}.
+ */
+@ExtendWith(VertxExtension.class)
+class SmackLoginTest {
+  private final C2sTestServer server = new C2sTestServer();
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    server.start(vertx).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SCRAM-SHA-1", "PLAIN"})
+  void logsInAndBinds(String mechanism) throws Exception {
+    XMPPTCPConnection c = XmppClients.login(
+        C2sTestServer.DOMAIN, server.port(), "alice", "wonderland", mechanism, "phone");
+    try {
+      assertTrue(c.isSecureConnection());
+      assertTrue(c.isAuthenticated());
+      assertEquals("alice@rosterd.test/phone", c.getUser().toString());
+    } finally {
+      c.disconnect();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.rosterd.c2s.connection;
+
+import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
+import static dev.rosterd.c2s.C2sTestServer.plainAuth;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.testing.RawXmppClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A wrong password gets {@code <not-authorized/>} and may be retried; after maxAuthAttempts
+ * failures the stream ends with {@code <policy-violation/>} (RFC 6120 §6.4.5).
+ */
+@ExtendWith(VertxExtension.class)
+class WrongPasswordTest {
+  private final C2sTestServer server = new C2sTestServer();
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    server.start(vertx, new JsonObject().put("maxAuthAttempts", 3)).onComplete(ctx.succeedingThenComplete());
+  }
+
+  private RawXmppClient secured() throws Exception {
+    RawXmppClient c = RawXmppClient.connect(server.port());
+    c.openStream(DOMAIN);
+    c.startTls();
+    String features = c.openStream(DOMAIN);
+    assertTrue(features.contains("<mechanism>PLAIN</mechanism>"), features);
+    return c;
+  }
+
+  @Test
+  void failsThenSucceedsOnRetry() throws Exception {
+    try (RawXmppClient c = secured()) {
+      c.send(plainAuth("alice", "wrong"));
+      assertTrue(c.expect("</failure>").contains("<not-authorized/>"));
+      c.send(plainAuth("alice", "wonderland"));
+      c.expect("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+    }
+  }
+
+  @Test
+  void closesAfterTooManyFailures() throws Exception {
+    try (RawXmppClient c = secured()) {
+      for (int i = 0; i < 2; i++) {
+        c.send(plainAuth("alice", "wrong" + i));
+        assertTrue(c.expect("</failure>").contains("<not-authorized/>"));
+      }
+      c.send(plainAuth("alice", "wrong again"));
+      String rest = c.awaitClose();
+      assertTrue(rest.contains("<not-authorized/></failure>"), rest);
+      assertTrue(rest.contains("<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"), rest);
+      assertTrue(rest.endsWith("</stream:stream>"), rest);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.rosterd.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A raw-socket XMPP client for tests that need to send what no real client would: malformed XML,
+ * DOCTYPEs, wrong namespaces, out-of-order negotiation. It writes strings as given and reads what
+ * the server sends, expect-style: {@link #expect} waits until a substring arrives and moves past
+ * it, {@link #awaitClose} waits for the server to close the connection.
+ *
+ * <p>Blocking, single-threaded (reads happen only inside the wait calls, so {@link #startTls} can
+ * take over the socket); use it from the test thread, never from a Vert.x event loop.
+ */
+public final class RawXmppClient implements AutoCloseable {
+  /** How long every wait lasts before the test fails. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final String host;
+  private final int port;
+  private Socket socket;
+  private InputStream in;
+  private OutputStream out;
+  private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+  private int consumed;
+  private boolean closedByServer;
+
+  private RawXmppClient(String host, int port) {
+    this.host = host;
+    this.port = port;
+  }
+
+  /** Connects to 127.0.0.1:{@code port}. */
+  public static RawXmppClient connect(int port) throws IOException {
+    RawXmppClient c = new RawXmppClient("127.0.0.1", port);
+    Socket s = new Socket();
+    s.connect(new InetSocketAddress(c.host, port), (int) TIMEOUT.toMillis());
+    c.use(s);
+    return c;
+  }
+
+  /** The opening stream header a client sends, {@code to} the given domain. */
+  public static String header(String domain) {
+    return "<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
+        + " xmlns:stream='http://etherx.jabber.org/streams' to='" + domain + "' version='1.0'>";
+  }
+
+  /** Sends a string as UTF-8, as it is. */
+  public RawXmppClient send(String raw) throws IOException {
+    out.write(raw.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    return this;
+  }
+
+  /** Opens a stream to {@code domain} and returns everything up to the end of its features. */
+  public String openStream(String domain) throws IOException {
+    send(header(domain));
+    return expect("</stream:features>");
+  }
+
+  /**
+   * STARTTLS (RFC 6120 §5): asks, waits for {@code <proceed/>}, then does the TLS handshake
+   * trusting only {@link TestTls}. The caller opens the new stream.
+   */
+  public RawXmppClient startTls() throws IOException {
+    send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+    expect("<proceed");
+    expect("/>");
+    SSLSocket tls = (SSLSocket) TestTls.clientContext().getSocketFactory()
+        .createSocket(socket, host, port, true);
+    tls.setUseClientMode(true);
+    tls.startHandshake();
+    use(tls);
+    return this;
+  }
+
+  /**
+   * Waits until the server has sent {@code substring} after what earlier calls consumed, and
+   * returns the text from there up to and including it.
+   *
+   * @throws AssertionError when it does not arrive in time or the server closes first
+   */
+  public String expect(String substring) throws IOException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      String text = text();
+      int at = text.indexOf(substring, consumed);
+      if (at >= 0) {
+        String part = text.substring(consumed, at + substring.length());
+        consumed = at + substring.length();
+        return part;
+      }
+      if (closedByServer || !readSome(deadline)) {
+        throw new AssertionError("expected \"" + substring + "\" but the server "
+            + (closedByServer ? "closed the connection" : "sent nothing more in " + TIMEOUT)
+            + "; received: " + text.substring(consumed));
+      }
+    }
+  }
+
+  /** Waits until the server closes the connection; returns what it sent that was not yet consumed. */
+  public String awaitClose() throws IOException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!closedByServer) {
+      if (!readSome(deadline)) {
+        throw new AssertionError("the server did not close the connection in " + TIMEOUT
+            + "; received: " + text().substring(consumed));
+      }
+    }
+    String rest = text().substring(consumed);
+    consumed = text().length();
+    return rest;
+  }
+
+  /** Everything received so far. */
+  public String text() {
+    return received.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  private void use(Socket s) throws IOException {
+    socket = s;
+    in = s.getInputStream();
+    out = s.getOutputStream();
+  }
+
+  /** Reads what is available; false when the deadline passed first. */
+  private boolean readSome(long deadline) throws IOException {
+    long left = (deadline - System.nanoTime()) / 1_000_000;
+    if (left <= 0) {
+      return false;
+    }
+    socket.setSoTimeout((int) left);
+    byte[] buf = new byte[8192];
+    try {
+      int n = in.read(buf);
+      if (n < 0) {
+        closedByServer = true;
+      } else {
+        received.write(buf, 0, n);
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (SocketException e) {
+      // A reset after the server closed its side counts as closed.
+      closedByServer = true;
+      return true;
+    }
+  }
+}
