@@ -49,6 +49,17 @@ public final class C2sTestServer {
     return verticle.actualPort();
   }
 
+  /**
+   * Asserts that {@code received} (what the server sent before closing) ends the stream with the
+   * stream error {@code condition} and {@code </stream:stream>}, as RFC 6120 §4.9.1 orders.
+   */
+  public static void assertStreamError(String received, String condition) {
+    String error = "<stream:error><" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>";
+    if (!received.contains(error) || !received.endsWith("</stream:error></stream:stream>")) {
+      throw new AssertionError("expected stream error " + condition + ", got: " + received);
+    }
+  }
+
   /** The {@code <auth/>} element for SASL PLAIN with these credentials. */
   public static String plainAuth(String user, String password) {
     String response = Base64.getEncoder().encodeToString(

@@ -1,0 +1,43 @@
+package dev.rosterd.c2s.connection;
+
+import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
+import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
+import static dev.rosterd.testing.RawXmppClient.header;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.testing.RawXmppClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** With requireEncryption, no mechanism is offered before TLS and {@code <auth/>} fails with {@code <encryption-required/>} (RFC 6120 §6.5.3). */
+@ExtendWith(VertxExtension.class)
+class EncryptionRequiredTest {
+  private final C2sTestServer server = new C2sTestServer();
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    server.start(vertx, new JsonObject()).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  void plainBeforeTls() throws Exception {
+    try (RawXmppClient c = RawXmppClient.connect(server.port())) {
+      String features = c.openStream(DOMAIN);
+      assertTrue(features.contains("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"), features);
+      assertFalse(features.contains("mechanism"), features);
+      c.send(C2sTestServer.plainAuth("alice", "wonderland"));
+      String failure = c.expect("</failure>");
+      assertTrue(failure.contains("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><encryption-required/></failure>"), failure);
+      // The stream stays usable: the client can still go for TLS.
+      c.startTls();
+      assertTrue(c.openStream(DOMAIN).contains("<mechanism>PLAIN</mechanism>"));
+    }
+  }
+}

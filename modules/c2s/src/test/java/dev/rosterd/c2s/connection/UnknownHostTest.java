@@ -1,0 +1,36 @@
+package dev.rosterd.c2s.connection;
+
+import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
+import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
+import static dev.rosterd.testing.RawXmppClient.header;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.testing.RawXmppClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A stream to a domain this server does not serve ends with {@code <host-unknown/>}. */
+@ExtendWith(VertxExtension.class)
+class UnknownHostTest {
+  private final C2sTestServer server = new C2sTestServer();
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    server.start(vertx, new JsonObject()).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  void otherDomain() throws Exception {
+    try (RawXmppClient c = RawXmppClient.connect(server.port())) {
+      c.send(header("elsewhere.example"));
+      assertStreamError(c.awaitClose(), "host-unknown");
+    }
+  }
+}
