@@ -41,6 +41,15 @@ public final class C2sTestServer {
         });
   }
 
+  /** Deploys the c2s alone, as when the auth piece is down. */
+  public Future<C2sTestServer> startWithoutAuth(Vertx vertx) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config(new JsonObject())))
+        .map(id -> {
+          deploymentId = id;
+          return this;
+        });
+  }
+
   public Future<C2sTestServer> start(Vertx vertx) {
     return start(vertx, new JsonObject());
   }
