@@ -25,7 +25,9 @@ import org.jxmpp.jid.Jid;
  * its initial presence probes them so that their current presence comes back. Methods that take
  * the contacts get the local contacts' bare JIDs from the session's roster.
  *
- * <p>Not thread-safe: the session calls it on its connection's context, one step at a time.
+ * <p>Not thread-safe: the session calls it on its connection's context, one step at a time. Its
+ * state is read and changed only before the first asynchronous step of each method, because the
+ * later steps may run on the thread of the shared-data map.
  */
 public final class PresenceBroadcast {
   private final Vertx vertx;
@@ -61,9 +63,10 @@ public final class PresenceBroadcast {
     boolean goingOnline = !available() && !"unavailable".equals(plain.attribute("type"));
     if ("unavailable".equals(plain.attribute("type"))) {
       current = null;
+      List<Jid> heardDirectly = takeDirected();
       return record(0, false)
           .compose(v -> toEveryone(plain, contacts, false))
-          .compose(v -> toDirected(plain));
+          .compose(v -> toDirected(plain, heardDirectly));
     }
     current = plain;
     return record(priority(plain), true).compose(v -> toEveryone(plain, contacts, goingOnline));
@@ -123,7 +126,8 @@ public final class PresenceBroadcast {
     }
     current = null;
     Element gone = unavailable();
-    return toEveryone(gone, contacts, false).compose(v -> toDirected(gone));
+    List<Jid> heardDirectly = takeDirected();
+    return toEveryone(gone, contacts, false).compose(v -> toDirected(gone, heardDirectly));
   }
 
   private Element unavailable() {
@@ -152,15 +156,21 @@ public final class PresenceBroadcast {
     return Future.join(sent).mapEmpty();
   }
 
-  private Future<Void> toDirected(Element presence) {
+  /** Empties the directed-presence list; called on the session's context, before any async step. */
+  private List<Jid> takeDirected() {
+    List<Jid> taken = List.copyOf(directed);
+    directed.clear();
+    return taken;
+  }
+
+  private Future<Void> toDirected(Element presence, List<Jid> targets) {
     List<Future<Void>> sent = new ArrayList<>();
-    for (Jid to : directed) {
+    for (Jid to : targets) {
       Element addressed = presence.toBuilder().attribute("to", to.toString()).build();
       sent.add(to.hasResource()
           ? delivery.toResource(to.asEntityFullJidOrThrow(), addressed).mapEmpty()
           : toUser(addressed, to.asBareJid(), false));
     }
-    directed.clear();
     return Future.join(sent).mapEmpty();
   }
 

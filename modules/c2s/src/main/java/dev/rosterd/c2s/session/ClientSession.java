@@ -43,6 +43,7 @@ final class ClientSession implements BoundSession {
   private final PresenceBroadcast presence;
   private final IqHandling iqs;
   private final PresenceHandling presences;
+  private final SessionInbox inboxHandling = new SessionInbox(this);
   private MessageConsumer<JsonObject> inbox;
   private Future<Void> queue = Future.succeededFuture();
   private Future<Void> closing;
@@ -70,7 +71,7 @@ final class ClientSession implements BoundSession {
 
   /** Starts consuming this session's address; completes once the registration is in place. */
   Future<Void> listen() {
-    inbox = server.vertx().eventBus().consumer(address, this::receive);
+    inbox = server.vertx().eventBus().consumer(address, inboxHandling::receive);
     return inbox.completion();
   }
 
@@ -198,10 +199,6 @@ final class ClientSession implements BoundSession {
   /** Sends a reply that completes later to the client, on the connection's context. */
   void sendLater(Future<Optional<Element>> reply) {
     OnConnection.of(link, reply).onSuccess(r -> r.ifPresent(this::send));
-  }
-
-  private void receive(Message<JsonObject> message) {
-    new SessionInbox(this).receive(message);
   }
 
   // Reached through SessionInbox.
