@@ -1,0 +1,69 @@
+package dev.rosterd.c2s.connection;
+
+import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
+import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.testing.RawXmppClient;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Stanzas are only for bound sessions: one sent before authentication, or after it but before
+ * binding a resource, ends the stream with {@code <not-authorized/>}; a bind then works.
+ */
+@ExtendWith(VertxExtension.class)
+class StanzaBeforeBindTest {
+  private final C2sTestServer server = new C2sTestServer();
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    server.start(vertx).onComplete(ctx.succeedingThenComplete());
+  }
+
+  private RawXmppClient authenticated() throws Exception {
+    RawXmppClient c = RawXmppClient.connect(server.port());
+    c.openStream(DOMAIN);
+    c.startTls();
+    c.openStream(DOMAIN);
+    c.send(C2sTestServer.plainAuth("alice", "wonderland"));
+    c.expect("<success");
+    String features = c.openStream(DOMAIN);
+    assertTrue(features.contains("<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"), features);
+    assertTrue(features.contains("<session xmlns='urn:ietf:params:xml:ns:xmpp-session'><optional/></session>"), features);
+    return c;
+  }
+
+  @Test
+  void messageBeforeAuthentication() throws Exception {
+    try (RawXmppClient c = RawXmppClient.connect(server.port())) {
+      c.openStream(DOMAIN);
+      c.send("<message to='bob@rosterd.test'><body>hi</body></message>");
+      assertStreamError(c.awaitClose(), "not-authorized");
+    }
+  }
+
+  @Test
+  void messageBeforeBind() throws Exception {
+    try (RawXmppClient c = authenticated()) {
+      c.send("<message to='bob@rosterd.test'><body>hi</body></message>");
+      assertStreamError(c.awaitClose(), "not-authorized");
+    }
+  }
+
+  @Test
+  void bindAnswersWithTheFullJid() throws Exception {
+    try (RawXmppClient c = authenticated()) {
+      c.send("<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
+          + "<resource>laptop</resource></bind></iq>");
+      String result = c.expect("</iq>");
+      assertTrue(result.contains("<iq id='b1' type='result'>"), result);
+      assertTrue(result.contains("<jid>alice@rosterd.test/laptop</jid>"), result);
+    }
+  }
+}
