@@ -99,19 +99,26 @@ final class RosterCache {
       RosterSnapshot next = RosterVersion.snapshot(items);
       List<RosterChange> changes = RosterDiff.between(before, next.items());
       return rosters.write(username, new CachedRoster(next, ticket))
-          .compose(v -> changes.isEmpty() ? Future.succeededFuture() : push(username, next.version(), changes))
+          .compose(v -> sessionsOf(username))
+          .compose(online -> online.isEmpty()
+              ? rosters.remove(username) // logged out during the fetch
+              : push(online, username, next.version(), changes))
           .map(new RefreshOutcome(Outcome.UPDATED, changes.size()));
     }));
   }
 
-  /** Sends the changes to every session of the user (pushed inside the lock, so in store order). */
-  private Future<Void> push(String username, String version, List<RosterChange> changes) {
-    JsonObject message = SessionMessage.rosterPush(version, changes);
-    return sessionsOf(username).map(online -> {
+  /**
+   * Sends the changes to every session of the user. Called under the user's lock, so pushes leave
+   * in the order the rosters were stored, each carrying the version it leads to.
+   */
+  private Future<Void> push(
+      Map<String, SessionEntry> online, String username, String version, List<RosterChange> changes) {
+    if (!changes.isEmpty()) {
+      JsonObject message = SessionMessage.rosterPush(version, changes);
       online.values().forEach(s -> vertx.eventBus().send(s.address(), message));
       LOG.debug("pushed {} roster changes of {} to {} sessions", changes.size(), username, online.size());
-      return null;
-    });
+    }
+    return Future.succeededFuture();
   }
 
   Future<Void> release(String username) {

@@ -36,4 +36,19 @@ class ReleaseTest {
     await(h.get("ghost"));
     assertNull(h.cached("ghost"));
   }
+
+  @Test
+  void logoutDuringARefreshLeavesNothingBehind(Vertx vertx) {
+    CacheHarness h = CacheHarness.start(vertx);
+    h.online("alice", "phone");
+    await(h.get("alice"));
+    h.backend.hold("alice");
+    var started = h.backend.nextRequest();
+    var refresh = h.refresh("alice");
+    await(started);
+    h.offline("alice", "phone");
+    h.backend.release("alice");
+    await(refresh);
+    assertNull(h.cached("alice"));
+  }
 }

@@ -64,6 +64,6 @@ class FailedFetchTest {
   @Test
   void connectionClosed() {
     h.backend.respond("bob", new Response(0, null, null));
-    assertFails(h, "bob", "failed: ");
+    assertFails(h, "bob", "closed");
   }
 }
