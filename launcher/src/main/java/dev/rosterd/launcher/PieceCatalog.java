@@ -4,6 +4,8 @@ import dev.rosterd.auth.AuthOptions;
 import dev.rosterd.auth.AuthVerticle;
 import dev.rosterd.blocking.SubscriptionBlockingOptions;
 import dev.rosterd.blocking.SubscriptionBlockingVerticle;
+import dev.rosterd.c2s.C2sOptions;
+import dev.rosterd.c2s.C2sVerticle;
 import dev.rosterd.cache.RosterCacheOptions;
 import dev.rosterd.cache.RosterCacheVerticle;
 import dev.rosterd.fetcher.RosterFetcherOptions;
@@ -30,7 +32,9 @@ public final class PieceCatalog {
             Piece.internal(
                 SubscriptionBlockingOptions.SECTION,
                 SubscriptionBlockingOptions::new,
-                SubscriptionBlockingVerticle::new)));
+                SubscriptionBlockingVerticle::new),
+            Piece.listening(
+                "c2s", C2sOptions::new, C2sVerticle::new, o -> o.host() + ":" + o.port())));
   }
 
   public PieceCatalog(List<Piece<?>> pieces) {

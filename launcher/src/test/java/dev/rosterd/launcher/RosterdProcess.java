@@ -1,23 +1,22 @@
 package dev.rosterd.launcher;
 
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The built rosterd.jar run as a separate process, as an operator runs it: {@code java -jar
@@ -29,7 +28,7 @@ final class RosterdProcess implements AutoCloseable {
 
   private final Process process;
   private final List<String> errLines = new CopyOnWriteArrayList<>();
-  private final Map<String, CompletableFuture<String>> waiters = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> lineWaiters = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> errClosed = new CompletableFuture<>();
 
   private RosterdProcess(Process process) {
@@ -39,7 +38,7 @@ final class RosterdProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** The jar failsafe built (system property {@code rosterd.jar}). */
+  /** The jar the build made (system property {@code rosterd.jar}, set by failsafe). */
   static Path jar() {
     String jar = System.getProperty("rosterd.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
@@ -48,7 +47,7 @@ final class RosterdProcess implements AutoCloseable {
     return Path.of(jar);
   }
 
-  /** Writes {@code config} to a file in {@code dir} and starts the jar on it. */
+  /** Writes {@code config} to {@code dir/rosterd.json} and starts the jar on it in {@code dir}. */
   static RosterdProcess start(Path dir, JsonObject config) throws IOException {
     Path file = dir.resolve("rosterd.json");
     Files.writeString(file, config.encodePrettily());
@@ -60,42 +59,54 @@ final class RosterdProcess implements AutoCloseable {
     return new RosterdProcess(pb.start());
   }
 
-  /**
-   * A TCP port that was free a moment ago: the jar is a separate process, so the test cannot read
-   * back the port a listener got for port 0 and must choose one.
-   */
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** Waits for a line of standard error containing {@code text}, and returns it. */
   String awaitLine(String text) throws Exception {
-    CompletableFuture<String> f = waiters.computeIfAbsent(text, t -> new CompletableFuture<>());
-    for (String line : errLines) {
-      if (line.contains(text)) {
-        f.complete(line);
-      }
-    }
-    CompletableFuture.anyOf(f, errClosed).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    if (!f.isDone()) {
-      throw new AssertionError("rosterd ended without logging \"" + text + "\":\n" + stderr());
-    }
-    return f.get();
+    return awaitMatch(Pattern.compile(".*" + Pattern.quote(text) + ".*")).group();
   }
 
-  /** Sends SIGTERM (what {@link Process#destroy} does on Unix). */
+  /** Waits for a line of standard error in which {@code pattern} is found; returns the match. */
+  Matcher awaitMatch(Pattern pattern) throws Exception {
+    CompletableFuture<Matcher> found = new CompletableFuture<>();
+    Consumer<String> check =
+        line -> {
+          Matcher m = pattern.matcher(line);
+          if (m.find()) {
+            found.complete(m);
+          }
+        };
+    // Registered before looking at what already arrived, so no line slips between the two.
+    lineWaiters.add(check);
+    errLines.forEach(check);
+    try {
+      CompletableFuture.anyOf(found, errClosed).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("rosterd did not log " + pattern + " in " + WAIT + ":\n" + stderr());
+    } finally {
+      lineWaiters.remove(check);
+    }
+    if (!found.isDone()) {
+      throw new AssertionError("rosterd ended without logging " + pattern + ":\n" + stderr());
+    }
+    return found.get();
+  }
+
+  /** The port in the first group of a log line matching {@code pattern}. */
+  int loggedPort(Pattern pattern) throws Exception {
+    return Integer.parseInt(awaitMatch(pattern).group(1));
+  }
+
+  /**
+   * Sends SIGTERM. Through the {@link ProcessHandle}, because {@link Process#destroy} also closes
+   * our end of the pipes, and the log lines of the shutdown would be lost.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /** Waits for the process to end and returns its exit status; all of stderr has been read. */
   int exitCode() throws Exception {
     if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-      throw new TimeoutException("rosterd did not exit:\n" + stderr());
+      throw new AssertionError("rosterd did not exit in " + WAIT + ":\n" + stderr());
     }
     errClosed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     return process.exitValue();
@@ -119,14 +130,13 @@ final class RosterdProcess implements AutoCloseable {
 
   private void readErr() {
     try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         errLines.add(line);
-        for (Map.Entry<String, CompletableFuture<String>> w : waiters.entrySet()) {
-          if (line.contains(w.getKey())) {
-            w.getValue().complete(line);
-          }
+        for (Consumer<String> w : lineWaiters) {
+          w.accept(line);
         }
       }
     } catch (IOException e) {
