@@ -50,8 +50,8 @@ public final class ClientConnection implements ClientLink {
   private final C2sOptions options;
   private final ServerCertificate certificate;
   private final SessionLayer sessions;
-  private final Credentials credentials;
   private final SaslNegotiation sasl;
+  private final StreamFeatures features;
   private final Promise<Void> closed = Promise.promise();
 
   private Stage stage;
@@ -78,8 +78,8 @@ public final class ClientConnection implements ClientLink {
     this.options = options;
     this.certificate = certificate;
     this.sessions = sessions;
-    this.credentials = credentials;
     this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts());
+    this.features = new StreamFeatures(credentials, options.requireEncryption());
     this.stage = secured ? Stage.SECURED : Stage.CONNECTED;
     this.parser = newParser();
   }
@@ -221,67 +221,17 @@ public final class ClientConnection implements ClientLink {
     }
     write(StreamHeader.response(options.domain(), newId(), header.lang()));
     headerSent = true;
-    await(features().map(f -> {
-      write(featuresXml(f));
-      return f;
+    await(features.at(stage).map(offer -> {
+      offered = offer.mechanisms();
+      write(offer.toXml());
+      return offer;
     }));
-  }
-
-  /** {@code <stream:features>}: Element cannot write the stream prefix, so the wrapper is by hand. */
-  private static String featuresXml(Element features) {
-    StringBuilder out = new StringBuilder("<stream:features>");
-    for (Element f : features.children()) {
-      out.append(f.toXml(Namespaces.CLIENT));
-    }
-    return out.append("</stream:features>").toString();
   }
 
   private boolean servesDomain(String to) {
     Optional<Jid> jid = Jids.parse(to);
     Optional<Jid> ours = Jids.parse(options.domain());
     return jid.isPresent() && jid.get().isDomainBareJid() && jid.equals(ours);
-  }
-
-  private Future<Element> features() {
-    Element.Builder f = Element.builder("features", Namespaces.STREAM);
-    switch (stage) {
-      case CONNECTED -> {
-        Element.Builder starttls = Element.builder("starttls", Namespaces.TLS);
-        if (options.requireEncryption()) {
-          starttls.child(Element.builder("required", Namespaces.TLS).build());
-          offered = List.of();
-          return Future.succeededFuture(f.child(starttls.build()).build());
-        }
-        f.child(starttls.build());
-        return mechanisms(f);
-      }
-      case SECURED -> {
-        return mechanisms(f);
-      }
-      case AUTHENTICATED -> {
-        f.child(Element.builder("bind", Namespaces.BIND).build());
-        // RFC 6121 Appendix E: old clients look for session establishment; mark it optional.
-        f.child(Element.builder("session", Namespaces.SESSION)
-            .child(Element.builder("optional", Namespaces.SESSION).build()).build());
-        return Future.succeededFuture(f.build());
-      }
-      default -> throw new StreamError(StreamError.NOT_AUTHORIZED, null);
-    }
-  }
-
-  /** Adds the SASL mechanisms both rosterd and the credential store support. */
-  private Future<Element> mechanisms(Element.Builder features) {
-    return credentials.mechanisms()
-        .otherwise(e -> {
-          // The auth piece is not answering: offer PLAIN, whose check will then fail with
-          // temporary-auth-failure, telling the client to come back rather than that it is wrong.
-          LOG.warn("auth piece not answering for mechanisms: {}", e.getMessage());
-          return List.of("PLAIN");
-        })
-        .map(available -> {
-          offered = available.stream().filter(SaslNegotiation.SUPPORTED::contains).toList();
-          return features.child(SaslNegotiation.feature(offered)).build();
-        });
   }
 
   // ---- first-level elements by stage ----

@@ -74,7 +74,8 @@ public final class SaslNegotiation {
     if (current == null) {
       return Future.succeededFuture(fail(SaslStep.MALFORMED_REQUEST, true));
     }
-    return step(response.text().trim());
+    String text = response.text().trim();
+    return step(text.equals("=") ? "" : text);
   }
 
   /** The client gave up the exchange (RFC 6120 §6.4.4). */
