@@ -219,7 +219,10 @@ class SessionSmackTest {
         () -> alice.createStanzaCollectorAndSend(set).nextResultOrThrow());
     assertEquals(StanzaError.Condition.service_unavailable, e.getStanzaError().getCondition());
     assertEquals(StanzaError.Type.CANCEL, e.getStanzaError().getType());
-    assertEquals(2, Roster.getInstanceFor(alice).getEntries().size());
+    Roster roster = Roster.getInstanceFor(alice);
+    roster.reloadAndWait();
+    assertEquals(2, roster.getEntries().size(), "the roster is unchanged");
+    assertEquals(null, roster.getEntry(jid("eve@rosterd.test").asBareJid()));
   }
 
   @Test
@@ -227,7 +230,10 @@ class SessionSmackTest {
     XMPPTCPConnection bob = login("bob", "b");
     StanzaCollector fromAlice = bob.createStanzaCollector(
         new AndFilter(StanzaTypeFilter.PRESENCE, FromMatchesFilter.createFull(jid("alice@rosterd.test/a"))));
+    StanzaCollector ownEcho = bob.createStanzaCollector(
+        new AndFilter(StanzaTypeFilter.PRESENCE, FromMatchesFilter.createFull(jid("bob@rosterd.test/b"))));
     bob.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.available).setStatus("building").build());
+    next(ownEcho); // bob's own presence came back: he is recorded as available
 
     XMPPTCPConnection alice = login("alice", "a");
     StanzaCollector fromBob = alice.createStanzaCollector(
