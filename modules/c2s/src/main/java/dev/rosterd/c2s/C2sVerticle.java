@@ -8,6 +8,7 @@ import dev.rosterd.c2s.tls.ServerCertificate;
 import dev.rosterd.common.jid.Jids;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,20 @@ public final class C2sVerticle extends VerticleBase {
   private final List<NetServer> servers = new ArrayList<>();
   private volatile int actualPort = -1;
   private volatile int actualDirectTlsPort = -1;
+  private final BiFunction<Vertx, String, SessionLayer> sessionLayer;
   private C2sOptions options;
   private ServerCertificate certificate;
   private SessionLayer sessions;
   private Credentials credentials;
 
-  public C2sVerticle() {}
+  public C2sVerticle() {
+    this(Sessions::new);
+  }
+
+  /** For tests that watch the seam: {@code sessionLayer} makes the session layer from (vertx, domain). */
+  C2sVerticle(BiFunction<Vertx, String, SessionLayer> sessionLayer) {
+    this.sessionLayer = sessionLayer;
+  }
 
   /** The port the STARTTLS listener is bound to; -1 before start completed. */
   public int actualPort() {
@@ -57,7 +67,7 @@ public final class C2sVerticle extends VerticleBase {
   public Future<?> start() {
     Jids.setUp();
     options = new C2sOptions(config());
-    sessions = new Sessions(vertx, options.domain());
+    sessions = sessionLayer.apply(vertx, options.domain());
     credentials = new Credentials(vertx);
     return ServerCertificate.load(vertx, options).compose(cert -> {
       certificate = cert;

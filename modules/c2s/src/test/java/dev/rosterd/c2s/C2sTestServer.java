@@ -17,8 +17,17 @@ import java.util.Base64;
 public final class C2sTestServer {
   public static final String DOMAIN = "rosterd.test";
 
-  public final C2sVerticle verticle = new C2sVerticle();
+  public final C2sVerticle verticle;
   public String deploymentId;
+
+  public C2sTestServer() {
+    this(new C2sVerticle());
+  }
+
+  /** With a verticle made by the test, e.g. around a session layer it watches. */
+  public C2sTestServer(C2sVerticle verticle) {
+    this.verticle = verticle;
+  }
 
   /** The c2s config the tests start from; {@code overrides} replace its keys. */
   public static JsonObject config(JsonObject overrides) {
