@@ -48,6 +48,17 @@ public final class RawXmppClient implements AutoCloseable {
     return c;
   }
 
+  /** Connects to 127.0.0.1:{@code port} with TLS from the first byte (XEP-0368), trusting only {@link TestTls}. */
+  public static RawXmppClient connectTls(int port) throws IOException {
+    RawXmppClient c = connect(port);
+    SSLSocket tls = (SSLSocket) TestTls.clientContext().getSocketFactory()
+        .createSocket(c.socket, c.host, port, true);
+    tls.setUseClientMode(true);
+    tls.startHandshake();
+    c.use(tls);
+    return c;
+  }
+
   /** The opening stream header a client sends, {@code to} the given domain. */
   public static String header(String domain) {
     return "<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
