@@ -71,6 +71,22 @@ class PresenceTest {
   }
 
   @Test
+  void aDirectedPresenceRecipientHearsOfUnavailabilityAndProbesFromClientsAreDropped(Vertx vertx) throws Exception {
+    TestClient carol = TestClient.bind(vertx, sessions, "carol", "c");
+    carol.send("<presence/>");
+    carol.nextWith("from='carol@rosterd.test/c'");
+    TestClient alice = TestClient.bind(vertx, sessions, "alice", "a");
+    alice.send("<presence/>");
+    alice.send("<presence to='carol@rosterd.test'/>");
+    carol.nextWith("from='alice@rosterd.test/a'");
+
+    alice.send("<presence type='probe' to='carol@rosterd.test'/>");
+    alice.close();
+    String next = carol.nextWith("from='alice@rosterd.test/a'");
+    assertTrue(next.contains("type='unavailable'"), "no probe, then the unavailable presence: " + next);
+  }
+
+  @Test
   void subscriptionPresenceIsNeverRoutedAndDroppedWithoutVerdict(Vertx vertx) throws Exception {
     TestClient bob = TestClient.bind(vertx, sessions, "bob", "b");
     TestClient alice = TestClient.bind(vertx, sessions, "alice", "a");
