@@ -86,7 +86,8 @@ final class RosterAdminRoutes {
         .map(m -> RefreshOutcome.fromJson(m.body()))
         .recover(e -> {
           String reason = reason(e);
-          LOG.warn("roster refresh of \"{}\" failed: {}", user, reason);
+          // The fetcher already warned with the backend's side; this is the admin's view of it.
+          LOG.debug("roster refresh of \"{}\" failed: {}", user, reason);
           return Future.failedFuture(reason);
         }));
   }

@@ -68,7 +68,8 @@ public final class RosterFetcherVerticle extends VerticleBase {
         .submit(() -> fetch(username, url))
         .onSuccess(items -> msg.reply(new RosterItems(items).toJson()))
         .onFailure(e -> {
-          String reason = "roster fetch of user \"" + username + "\" from " + url + " failed: " + cause(e);
+          String reason = "roster fetch of user \"" + username + "\" from " + RosterUrl.withoutCredentials(url)
+              + " failed: " + cause(e);
           LOG.warn(reason);
           msg.fail(BusFailure.BACKEND, reason);
         });

@@ -1,6 +1,7 @@
 package dev.rosterd.fetcher;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * The URL of one user's roster: {@code http_roster_url} with every {@code %s} replaced by the
@@ -11,11 +12,17 @@ import java.nio.charset.StandardCharsets;
  */
 final class RosterUrl {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final Pattern USERINFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*:)[^/@]*@");
 
   private RosterUrl() {}
 
   static String of(String template, String username) {
     return template.replace("%s", encode(username));
+  }
+
+  /** The URL as it may be logged: a password in its user-info part replaced by {@code ***}. */
+  static String withoutCredentials(String url) {
+    return USERINFO.matcher(url).replaceFirst("$1***@");
   }
 
   static String encode(String s) {
