@@ -1,5 +1,7 @@
 package dev.rosterd.launcher;
 
+import dev.rosterd.admin.AdminHttpOptions;
+import dev.rosterd.admin.AdminHttpVerticle;
 import dev.rosterd.auth.AuthOptions;
 import dev.rosterd.auth.AuthVerticle;
 import dev.rosterd.blocking.SubscriptionBlockingOptions;
@@ -34,6 +36,11 @@ public final class PieceCatalog {
                 SubscriptionBlockingOptions::new,
                 SubscriptionBlockingVerticle::new),
             Piece.listening(
+                AdminHttpOptions.SECTION,
+                AdminHttpOptions::new,
+                AdminHttpVerticle::new,
+                o -> o.host() + ":" + o.port()),
+            Piece.listening(
                 "c2s", C2sOptions::new, C2sVerticle::new, o -> o.host() + ":" + o.port())));
   }
 
@@ -47,6 +54,12 @@ public final class PieceCatalog {
 
   public List<String> sections() {
     return pieces.stream().map(Piece::section).toList();
+  }
+
+  /** This catalog with {@code piece} in place of the piece of the same section. */
+  public PieceCatalog replacing(Piece<?> piece) {
+    return new PieceCatalog(
+        pieces.stream().map(p -> p.section().equals(piece.section()) ? piece : p).toList());
   }
 
   public Optional<Piece<?>> find(String section) {

@@ -9,9 +9,12 @@ import dev.rosterd.testing.FakeRosterBackend;
 import dev.rosterd.testing.TestTls;
 import dev.rosterd.testing.XmppClients;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -19,6 +22,7 @@ import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException.StreamErrorException;
 import org.jivesoftware.smack.packet.StreamError;
+import org.jivesoftware.smack.roster.AbstractRosterListener;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
@@ -26,11 +30,13 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * The end-to-end test of issue 2: the built jar, started as a separate process on a config file,
- * serves an ordinary XMPP client over STARTTLS, and SIGTERM ends the client's stream with {@code
+ * serves an ordinary XMPP client over STARTTLS with the web application's roster, pushes a change
+ * the web application POSTs, and on SIGTERM ends the client's stream with {@code
  * <system-shutdown/>} and the process with status 0.
  */
 @ExtendWith(VertxExtension.class)
@@ -39,20 +45,28 @@ class RosterdJarIT {
   /** The c2s's log line for its STARTTLS listener, with the port it got. */
   private static final Pattern C2S_LISTENING =
       Pattern.compile("c2s for localhost listening on 127\\.0\\.0\\.1:(\\d+) \\(STARTTLS\\)");
+  /** The admin router's log line, with the port it got. */
+  private static final Pattern ADMIN_LISTENING =
+      Pattern.compile("admin HTTP listening on 127\\.0\\.0\\.1:(\\d+)");
 
   @TempDir Path dir;
 
   @Test
-  void aClientLogsInSeesItsRosterAndIsShutDownCleanlyOnSigterm(Vertx vertx) throws Exception {
+  void aClientLogsInGetsItsRosterAndItsPushesAndIsShutDownCleanlyOnSigterm(Vertx vertx) throws Exception {
     FakeRosterBackend backend = FakeRosterBackend.start(vertx).await(30, TimeUnit.SECONDS);
     backend.roster(
         "alice", new JsonObject().put("bob@" + DOMAIN, FakeRosterBackend.contact("Bob", "Friends")));
 
     try (RosterdProcess rosterd = RosterdProcess.start(dir, config(backend))) {
       String started = rosterd.awaitLine("rosterd started for domain localhost: ");
-      assertTrue(started.endsWith(": auth, rosterFetcher, rosterCache, subscriptionBlocking, c2s on 127.0.0.1:0"), started);
-      // Port 0: the c2s binds a free port and logs it, so no port is guessed.
+      assertTrue(
+          started.endsWith(
+              ": auth, rosterFetcher, rosterCache, subscriptionBlocking,"
+                  + " admin on 127.0.0.1:0, c2s on 127.0.0.1:0"),
+          started);
+      // Port 0: each listener binds a free port and logs it, so no port is guessed.
       int c2sPort = rosterd.loggedPort(C2S_LISTENING);
+      int adminPort = rosterd.loggedPort(ADMIN_LISTENING);
 
       XMPPTCPConnection alice =
           XmppClients.login(DOMAIN, c2sPort, "alice", "alice-secret", "SCRAM-SHA-1", "e2e");
@@ -63,6 +77,38 @@ class RosterdJarIT {
       assertNotNull(bob, "the web application's contact is in the roster");
       assertEquals("Bob", bob.getName());
       assertEquals(ItemType.both, bob.getType());
+
+      Jid carol = JidCreate.entityBareFrom("carol@" + DOMAIN);
+      CompletableFuture<Void> carolAdded = new CompletableFuture<>();
+      roster.addRosterListener(
+          new AbstractRosterListener() {
+            @Override
+            public void entriesAdded(Collection<Jid> addresses) {
+              if (addresses.contains(carol)) {
+                carolAdded.complete(null);
+              }
+            }
+          });
+      backend.roster(
+          "alice",
+          new JsonObject()
+              .put("bob@" + DOMAIN, FakeRosterBackend.contact("Bob", "Friends"))
+              .put("carol@" + DOMAIN, FakeRosterBackend.contact("Carol")));
+      JsonObject summary =
+          WebClient.create(vertx)
+              .post(adminPort, "127.0.0.1", "/roster_admin/refresh")
+              .sendJson(new JsonArray().add("alice"))
+              .await(30, TimeUnit.SECONDS)
+              .bodyAsJsonObject();
+      assertEquals(
+          new JsonObject()
+              .put("status", "ok")
+              .put("message", "roster update complete")
+              .put("updated", 1)
+              .put("errors", 0),
+          summary);
+      carolAdded.get(RosterdProcess.WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals("Carol", roster.getEntry(carol.asBareJid()).getName());
 
       CompletableFuture<Exception> closed = new CompletableFuture<>();
       alice.addConnectionListener(
@@ -107,6 +153,7 @@ class RosterdJarIT {
         .put("rosterFetcher", new JsonObject().put("http_roster_url", backend.rosterUrl()))
         .put("rosterCache", new JsonObject())
         .put("subscriptionBlocking", new JsonObject())
+        .put("admin", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put(
             "c2s",
             new JsonObject()
