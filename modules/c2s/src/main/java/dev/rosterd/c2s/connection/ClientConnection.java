@@ -159,7 +159,7 @@ public final class ClientConnection implements ClientLink {
       try {
         event = parser.next();
       } catch (StreamError e) {
-        closeWithStreamError(e.condition(), null);
+        closeWithStreamError(e.condition(), e.text());
         return;
       }
       if (event == null) {
@@ -168,7 +168,7 @@ public final class ClientConnection implements ClientLink {
       try {
         dispatch(event);
       } catch (StreamError e) {
-        closeWithStreamError(e.condition(), null);
+        closeWithStreamError(e.condition(), e.text());
       } catch (RuntimeException e) {
         LOG.warn("failed to handle a stanza from {}", socket.remoteAddress(), e);
         closeWithStreamError(StreamError.INTERNAL_SERVER_ERROR, null);

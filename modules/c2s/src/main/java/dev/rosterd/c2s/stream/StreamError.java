@@ -53,6 +53,11 @@ public final class StreamError extends RuntimeException {
     return condition;
   }
 
+  /** The human-readable explanation, or null. */
+  public String text() {
+    return text;
+  }
+
   /** The {@code <stream:error/>} element, for a stream that declared the {@code stream} prefix. */
   public String toXml() {
     StringBuilder out = new StringBuilder(160);
