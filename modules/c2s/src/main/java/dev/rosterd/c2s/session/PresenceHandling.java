@@ -5,7 +5,6 @@ import dev.rosterd.c2s.presence.SubscriptionGate;
 import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.common.xml.Element;
 import dev.rosterd.common.xml.StanzaError;
-import io.vertx.core.Future;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

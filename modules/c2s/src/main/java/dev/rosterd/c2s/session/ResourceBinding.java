@@ -1,5 +1,6 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.session.SessionEntry;
@@ -47,7 +48,7 @@ final class ResourceBinding {
       return Future.failedFuture(
           new BindFailure(StanzaError.Type.MODIFY, "bad-request", "resource is not valid under PRECIS"));
     }
-    String address = dev.rosterd.common.bus.Addresses.SESSION_PREFIX + UUID.randomUUID();
+    String address = Addresses.SESSION_PREFIX + UUID.randomUUID();
     ClientSession session = new ClientSession(server, jid.get(), address, link);
     return OnConnection.of(link, session.listen())
         .compose(v -> OnConnection.of(link, record(session)))
