@@ -1,0 +1,332 @@
+package dev.rosterd.testing.load;
+
+import dev.rosterd.common.xml.Element;
+import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.common.xml.XmlEscape;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * One simulated XMPP user on one socket: the client side of RFC 6120 negotiation reduced to what
+ * the load scenarios need (stream open, SASL PLAIN without TLS, stream restart, bind), then roster
+ * get, initial presence, pushes, and message pings.
+ *
+ * <p>Everything about one client runs on the event-loop context it was created on, so thousands of
+ * clients share the few event loops of one Vert.x instance and no thread is held per client. What
+ * the scenarios read across clients (push arrival, latencies) goes through thread-safe
+ * {@link Observer} callbacks and {@link Latencies}.
+ */
+final class LoadClient {
+  /** What a scenario wants to hear about while the client is online. Called on the client's context. */
+  interface Observer {
+    /** A roster push arrived (a set of {@code jabber:iq:roster}); {@code first} for this client's first. */
+    default void pushed(LoadClient client, boolean first) {}
+  }
+
+  /** The figures of one login. */
+  record Login(long rosterNanos, int rosterItems) {}
+
+  private final Vertx vertx;
+  private final Context context;
+  private final NetClient net;
+  private final Target target;
+  private final String domain;
+  private final String user;
+  private final String password;
+  private final String resource;
+  private final long stepTimeoutMs;
+  private final Map<String, Long> pingsInFlight = new HashMap<>();
+  private final Promise<Void> closed = Promise.promise();
+
+  private NetSocket socket;
+  private ServerStream stream;
+  private Waiting waiting;
+  private String fullJid;
+  private int ids;
+  private int pushes;
+  private Observer observer = new Observer() {};
+  private Latencies latencies;
+
+  /** Where a client connects: one node's c2s port. */
+  record Target(String host, int port) {}
+
+  /** @param context the event loop this client lives on */
+  LoadClient(Vertx vertx, Context context, NetClient net, Target target, String domain, String user,
+      String password, String resource, long stepTimeoutMs) {
+    this.vertx = vertx;
+    this.context = context;
+    this.net = net;
+    this.target = target;
+    this.domain = domain;
+    this.user = user;
+    this.password = password;
+    this.resource = resource;
+    this.stepTimeoutMs = stepTimeoutMs;
+  }
+
+  String user() {
+    return user;
+  }
+
+  /** The bound full JID; null before bind. */
+  String fullJid() {
+    return fullJid;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  /** How many roster pushes arrived since login. */
+  int pushes() {
+    return pushes;
+  }
+
+  /** Installs what hears about pushes; completes once it is in place. */
+  Future<Void> observe(Observer o) {
+    Promise<Void> set = Promise.promise();
+    context.runOnContext(v -> {
+      observer = o;
+      set.complete();
+    });
+    return set.future();
+  }
+
+  /**
+   * Connects and logs in: open, PLAIN, restart, bind, roster get, presence. Completes when the
+   * initial presence is written, with the time from roster get to its reply.
+   */
+  Future<Login> login() {
+    Promise<Login> done = Promise.promise();
+    context.runOnContext(v -> loginSteps().onComplete(done));
+    return done.future();
+  }
+
+  /** Closes the stream and the socket; completes when the socket is closed. */
+  Future<Void> close() {
+    context.runOnContext(v -> {
+      if (socket == null) {
+        closed.tryComplete();
+      } else {
+        socket.write("</stream:stream>");
+        socket.close();
+      }
+    });
+    return closed.future();
+  }
+
+  /** Sends a ping message to {@code to}, timed into {@code into} when its echo comes back. */
+  void ping(String to, Latencies into) {
+    context.runOnContext(v -> {
+      latencies = into;
+      String id = "p" + (ids++);
+      pingsInFlight.put(id, System.nanoTime());
+      socket.write(chat(to, id, "ping"));
+    });
+  }
+
+  /** Pings still waiting for their echo. */
+  Future<Integer> pingsInFlight() {
+    Promise<Integer> n = Promise.promise();
+    context.runOnContext(v -> n.complete(pingsInFlight.size()));
+    return n.future();
+  }
+
+  private Future<Login> loginSteps() {
+    return net.connect(target.port(), target.host())
+        .compose(s -> {
+          socket = s;
+          socket.handler(this::received);
+          socket.closeHandler(v -> socketClosed());
+          socket.exceptionHandler(e -> socket.close());
+          return openStream();
+        })
+        .compose(features -> authenticate(features))
+        .compose(v -> openStream())
+        .compose(v -> bind())
+        .compose(v -> rosterGet())
+        .map(login -> {
+          socket.write("<presence/>");
+          return login;
+        });
+  }
+
+  private Future<Element> openStream() {
+    stream = new ServerStream(this::element, this::streamClosed);
+    socket.write("<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
+        + " xmlns:stream='http://etherx.jabber.org/streams' to='" + domain + "' version='1.0'>");
+    return expect(e -> e.is("features", Namespaces.STREAM), "stream features");
+  }
+
+  private Future<Void> authenticate(Element features) {
+    boolean plain = features.child("mechanisms", Namespaces.SASL).stream()
+        .flatMap(m -> m.children().stream())
+        .anyMatch(m -> m.text().trim().equals("PLAIN"));
+    if (!plain) {
+      return Future.failedFuture("the server offers no SASL PLAIN before TLS: " + features.toXml(Namespaces.STREAM));
+    }
+    byte[] creds = ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8);
+    socket.write("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
+        + Base64.getEncoder().encodeToString(creds) + "</auth>");
+    return expect(e -> e.namespace().equals(Namespaces.SASL), "SASL outcome")
+        .compose(outcome -> outcome.name().equals("success")
+            ? Future.succeededFuture()
+            : Future.failedFuture("SASL PLAIN failed for " + user + ": " + outcome.toXml(Namespaces.CLIENT)));
+  }
+
+  private Future<Void> bind() {
+    socket.write(Element.builder("iq", Namespaces.CLIENT)
+        .attribute("type", "set")
+        .attribute("id", "bind")
+        .child(Element.builder("bind", Namespaces.BIND)
+            .child(Element.builder("resource", Namespaces.BIND).text(resource).build())
+            .build())
+        .build()
+        .toXml());
+    return expect(e -> e.name().equals("iq") && "bind".equals(e.attribute("id")), "bind result")
+        .compose(iq -> {
+          fullJid = iq.child("bind", Namespaces.BIND)
+              .flatMap(b -> b.child("jid", Namespaces.BIND))
+              .map(Element::text).orElse(null);
+          return fullJid != null ? Future.succeededFuture()
+              : Future.failedFuture("bind failed for " + user + ": " + iq.toXml());
+        });
+  }
+
+  private Future<Login> rosterGet() {
+    long start = System.nanoTime();
+    socket.write("<iq type='get' id='roster'><query xmlns='jabber:iq:roster'/></iq>");
+    return expect(e -> e.name().equals("iq") && "roster".equals(e.attribute("id")), "roster result")
+        .compose(iq -> {
+          long took = System.nanoTime() - start;
+          if (!"result".equals(iq.attribute("type"))) {
+            return Future.failedFuture("roster get failed for " + user + ": " + iq.toXml());
+          }
+          int items = iq.child("query", Namespaces.ROSTER)
+              .map(q -> (int) q.children().stream().filter(c -> c.name().equals("item")).count())
+              .orElse(0);
+          return Future.succeededFuture(new Login(took, items));
+        });
+  }
+
+  // ---- what arrives ----
+
+  private void received(Buffer data) {
+    try {
+      stream.feed(data.getBytes());
+    } catch (XMLStreamException e) {
+      fail("the server sent XML that does not parse: " + e.getMessage());
+      socket.close();
+    }
+  }
+
+  private void element(Element e) {
+    Waiting w = waiting;
+    if (w != null && w.match.test(e)) {
+      waiting = null;
+      vertx.cancelTimer(w.timer);
+      w.promise.complete(e);
+      return;
+    }
+    if (e.is("error", Namespaces.STREAM)) {
+      fail("stream error: " + e.toXml(Namespaces.STREAM));
+      return;
+    }
+    switch (e.name()) {
+      case "iq" -> iq(e);
+      case "message" -> message(e);
+      default -> { } // presence of contacts coming and going: nothing to do
+    }
+  }
+
+  private void iq(Element iq) {
+    String type = iq.attribute("type");
+    if ("set".equals(type) && iq.child("query", Namespaces.ROSTER).isPresent()) {
+      // RFC 6121 §2.1.6: a push is acknowledged with an empty result.
+      socket.write(result(iq).toXml());
+      pushes++;
+      observer.pushed(this, pushes == 1);
+    } else if ("get".equals(type) || "set".equals(type)) {
+      socket.write((iq.child("ping", Namespaces.PING).isPresent()
+          ? result(iq)
+          : StanzaError.reply(iq, StanzaError.Type.CANCEL, "service-unavailable")).toXml());
+    }
+  }
+
+  private static Element result(Element iq) {
+    return Element.builder("iq", Namespaces.CLIENT)
+        .attribute("type", "result")
+        .attribute("id", iq.attribute("id"))
+        .attribute("to", iq.attribute("from"))
+        .build();
+  }
+
+  private void message(Element m) {
+    String id = m.attribute("id");
+    String body = m.child("body", Namespaces.CLIENT).map(Element::text).orElse("");
+    if (body.equals("ping") && id != null && m.attribute("from") != null) {
+      socket.write(chat(m.attribute("from"), id, "pong"));
+    } else if (body.equals("pong") && id != null) {
+      Long sent = pingsInFlight.remove(id);
+      if (sent != null && latencies != null) {
+        latencies.add(System.nanoTime() - sent);
+      }
+    }
+  }
+
+  private static String chat(String to, String id, String body) {
+    return Element.builder("message", Namespaces.CLIENT)
+        .attribute("type", "chat")
+        .attribute("to", to)
+        .attribute("id", id)
+        .child(Element.builder("body", Namespaces.CLIENT).text(body).build())
+        .build()
+        .toXml();
+  }
+
+  // ---- waiting for one reply at a time ----
+
+  private Future<Element> expect(Predicate<Element> match, String what) {
+    Promise<Element> p = Promise.promise();
+    long timer = vertx.setTimer(stepTimeoutMs, t -> {
+      if (waiting != null && waiting.promise == p) {
+        waiting = null;
+        p.tryFail(user + ": no " + what + " within " + stepTimeoutMs + " ms");
+      }
+    });
+    waiting = new Waiting(match, p, timer);
+    return p.future();
+  }
+
+  private void fail(String why) {
+    Waiting w = waiting;
+    waiting = null;
+    if (w != null) {
+      vertx.cancelTimer(w.timer);
+      w.promise.tryFail(why);
+    }
+  }
+
+  private void streamClosed() {
+    fail("the server closed the stream");
+  }
+
+  private void socketClosed() {
+    fail("the server closed the connection");
+    closed.tryComplete();
+  }
+
+  private record Waiting(Predicate<Element> match, Promise<Element> promise, long timer) {}
+}

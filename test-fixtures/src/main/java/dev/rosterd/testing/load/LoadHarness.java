@@ -1,0 +1,87 @@
+package dev.rosterd.testing.load;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load generator of issue 6: many XMPP clients from one process, against rosterd or Prosody
+ * (with mod_http_roster_admin), with its own fake web application ({@link LoadBackend}) that both
+ * servers fetch rosters from and rosterd checks passwords with.
+ *
+ * <pre>
+ * java -cp ... dev.rosterd.testing.load.LoadHarness --scenario login_roster --label rosterd \
+ *     --c2s-port 15222 --admin-url http://127.0.0.1:15280 --backend-port 18080 --clients 1000
+ * </pre>
+ *
+ * Each run prints ONE line of JSON on stdout: {@code scenario}, {@code label}, {@code run}, {@code
+ * at}, the scenario's settings and its figures (see each scenario class); logs go to stderr. See
+ * {@link HarnessSettings} for the flags and docs/BENCHMARKS.md for the scripts around it.
+ */
+public final class LoadHarness {
+  private LoadHarness() {}
+
+  public static void main(String[] args) {
+    HarnessSettings settings;
+    try {
+      settings = HarnessSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("load harness: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    int status = 0;
+    try {
+      LoadBackend backend = LoadBackend.start(vertx, settings).await(30, TimeUnit.SECONDS);
+      for (int run = 1; run <= settings.runs(); run++) {
+        JsonObject line = run(vertx, settings, backend, run).await(1, TimeUnit.HOURS);
+        System.out.println(line.encode());
+        System.out.flush();
+      }
+      backend.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("load harness: " + e.getMessage());
+      status = 1;
+    } finally {
+      try {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("load harness: closing Vert.x: " + e.getMessage());
+      }
+    }
+    System.exit(status);
+  }
+
+  /**
+   * Runs the scenario of {@code settings} once against the configured server, with {@code backend}
+   * as the web application; completes with the result line. Callable in-process (the CI smoke).
+   */
+  public static Future<JsonObject> run(Vertx vertx, HarnessSettings settings, LoadBackend backend, int run) {
+    JsonObject head = new JsonObject()
+        .put("scenario", settings.scenario().label())
+        .put("label", settings.label())
+        .put("run", run)
+        .put("at", Instant.now().toString())
+        .put("users", settings.users().count())
+        .put("contacts", settings.contacts())
+        .put("groups", settings.groups().name().toLowerCase(java.util.Locale.ROOT));
+    Future<JsonObject> figures = switch (settings.scenario()) {
+      case LOGIN_ROSTER -> LoginRoster.run(vertx, settings, backend);
+      case REFRESH -> Refresh.run(vertx, settings, backend);
+      case CLUSTER -> settings.targets().size() < 2
+          ? Future.failedFuture("the cluster scenario needs two or more ports in --c2s-port")
+          : Refresh.run(vertx, settings, backend);
+      case MEMORY -> IdleMemory.run(vertx, settings, backend);
+      case LATENCY -> MessageLatency.run(vertx, settings, backend);
+    };
+    return figures.map(head::mergeIn);
+  }
+
+  /** Completes after {@code seconds}; at once for 0 (a Vert.x timer needs at least 1 ms). */
+  static Future<Void> pause(Vertx vertx, int seconds) {
+    return seconds <= 0 ? Future.succeededFuture() : vertx.timer(seconds, TimeUnit.SECONDS).mapEmpty();
+  }
+}
