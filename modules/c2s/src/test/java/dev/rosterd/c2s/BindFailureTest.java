@@ -1,0 +1,51 @@
+package dev.rosterd.c2s;
+
+import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rosterd.c2s.session.BindFailure;
+import dev.rosterd.c2s.session.BoundSession;
+import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.testing.RawXmppClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A bind the session layer refuses is answered with the BindFailure's stanza error (RFC 6120
+ * §7.6.2), and the stream stays open for another try.
+ */
+@ExtendWith(VertxExtension.class)
+class BindFailureTest {
+  private final C2sTestServer server = new C2sTestServer(new C2sVerticle((vertx, domain) ->
+      (user, resource, link) -> Future.<BoundSession>failedFuture(
+          new BindFailure(StanzaError.Type.MODIFY, "bad-request", "resource not allowed"))));
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    server.start(vertx).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  void refusedBindGetsTheStanzaError() throws Exception {
+    try (RawXmppClient c = RawXmppClient.connect(server.port())) {
+      c.openStream(DOMAIN);
+      c.startTls();
+      c.openStream(DOMAIN);
+      c.send(C2sTestServer.plainAuth("alice", "wonderland"));
+      c.expect("<success");
+      c.openStream(DOMAIN);
+      for (String id : new String[] {"b1", "b2"}) {
+        c.send("<iq type='set' id='" + id + "'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
+            + "<resource>\u2620</resource></bind></iq>");
+        String reply = c.expect("</iq>");
+        assertTrue(reply.contains("id='" + id + "' type='error'"), reply);
+        assertTrue(reply.contains("<error type='modify'><bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"), reply);
+      }
+    }
+  }
+}
