@@ -226,6 +226,26 @@ class SessionSmackTest {
   }
 
   @Test
+  void aFailedRosterLoadIsAWaitErrorAndTheStreamStaysOpen() throws Exception {
+    server.cache.failing("carol");
+    XMPPTCPConnection carol = login("carol", "c");
+    RosterPacket get = new RosterPacket();
+    get.setType(IQ.Type.get);
+
+    XMPPException.XMPPErrorException e = assertThrows(XMPPException.XMPPErrorException.class,
+        () -> carol.createStanzaCollectorAndSend(get).nextResultOrThrow());
+    assertEquals(StanzaError.Condition.internal_server_error, e.getStanzaError().getCondition());
+    assertEquals(StanzaError.Type.WAIT, e.getStanzaError().getType());
+
+    server.cache.roster("carol", "carol-1", item("alice@rosterd.test", "Alice"));
+    RosterPacket again = new RosterPacket();
+    again.setType(IQ.Type.get);
+    RosterPacket roster = carol.createStanzaCollectorAndSend(again).nextResultOrThrow();
+    assertEquals(1, roster.getRosterItemCount());
+    assertTrue(carol.isConnected());
+  }
+
+  @Test
   void presenceFlowsBetweenContactsOnlineAndOffline() throws Exception {
     XMPPTCPConnection bob = login("bob", "b");
     StanzaCollector fromAlice = bob.createStanzaCollector(
