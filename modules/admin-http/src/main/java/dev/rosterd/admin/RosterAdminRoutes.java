@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ final class RosterAdminRoutes {
     }
     refresh(user).onComplete(ar -> JsonReplies.send(ctx, 200, ar.succeeded()
         ? new JsonObject().put("status", "ok").put("message", "roster update complete")
-            .put("outcome", ar.result().outcome().name().toLowerCase(java.util.Locale.ROOT))
+            .put("outcome", ar.result().outcome().name().toLowerCase(Locale.ROOT))
         : new JsonObject().put("status", "error").put("message", ar.cause().getMessage())));
   }
 

@@ -4,6 +4,7 @@ import dev.rosterd.common.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,7 +78,7 @@ public final class RosterFetcherOptions {
     }
     try {
       URI u = new URI(url.replace("%s", "user"));
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
         throw r.invalid(HTTP_ROSTER_URL, "expected an absolute http or https URL, got \"" + url + "\"");
       }
