@@ -3,6 +3,7 @@ package dev.rosterd.admin;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.RefreshOutcome;
 import dev.rosterd.common.bus.RosterRefresh;
+import dev.rosterd.common.flow.InFlightLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -30,12 +31,12 @@ final class RosterAdminRoutes {
 
   private final Vertx vertx;
   private final AdminHttpOptions options;
-  private final RefreshLimit limit;
+  private final InFlightLimit limit;
 
   RosterAdminRoutes(Vertx vertx, AdminHttpOptions options) {
     this.vertx = vertx;
     this.options = options;
-    this.limit = new RefreshLimit(options.maxConcurrentRefreshes());
+    this.limit = new InFlightLimit(options.maxConcurrentRefreshes());
   }
 
   void mount(Router router) {

@@ -1,5 +1,6 @@
 package dev.rosterd.fetcher;
 
+import dev.rosterd.common.flow.InFlightLimit;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.BusFailure;
 import dev.rosterd.common.bus.RosterFetch;

@@ -1,4 +1,4 @@
-package dev.rosterd.fetcher;
+package dev.rosterd.common.flow;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -8,18 +8,19 @@ import java.util.function.Supplier;
 
 /**
  * At most {@code max} tasks running at once; the rest wait in order, without blocking anything.
- * Used from one verticle context only, so it needs no synchronisation.
+ * Used from one verticle context only, so it needs no synchronisation. Bounds in-flight backend
+ * requests in the fetcher and concurrent refreshes in the admin router.
  */
-final class InFlightLimit {
+public final class InFlightLimit {
   private final int max;
   private final Deque<Runnable> waiting = new ArrayDeque<>();
   private int running;
 
-  InFlightLimit(int max) {
+  public InFlightLimit(int max) {
     this.max = max;
   }
 
-  <T> Future<T> submit(Supplier<Future<T>> task) {
+  public <T> Future<T> submit(Supplier<Future<T>> task) {
     Promise<T> done = Promise.promise();
     Runnable start = () -> {
       running++;
