@@ -3,9 +3,9 @@ package dev.rosterd.auth;
 import dev.rosterd.common.bus.ScramCredentials;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.buffer.Buffer;
 import java.util.List;
 
 /**

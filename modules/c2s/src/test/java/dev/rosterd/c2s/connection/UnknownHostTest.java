@@ -3,8 +3,6 @@ package dev.rosterd.c2s.connection;
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
 import static dev.rosterd.testing.RawXmppClient.header;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.c2s.C2sTestServer;
 import dev.rosterd.testing.RawXmppClient;
