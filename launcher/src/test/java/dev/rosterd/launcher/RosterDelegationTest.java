@@ -4,6 +4,7 @@ import static dev.rosterd.launcher.FullStack.WAIT_SECONDS;
 import static dev.rosterd.launcher.FullStack.jid;
 import static dev.rosterd.testing.FakeRosterBackend.contact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
@@ -132,6 +133,52 @@ class RosterDelegationTest {
   }
 
   @Test
+  void contactsAddedByARefreshSeeEachOtherAndRemovedOnesGoUnavailable() throws Exception {
+    XMPPTCPConnection alice = stack.login("alice", "phone");
+    XMPPTCPConnection bob = stack.login("bob", "laptop");
+    Roster aliceRoster = loadedRoster(alice);
+    Roster bobRoster = loadedRoster(bob);
+    alice.sendStanza(available(alice));
+    bob.sendStanza(available(bob));
+    CompletableFuture<Presence> aliceSeesBob = availableFrom(aliceRoster, "bob");
+    CompletableFuture<Presence> bobSeesAlice = availableFrom(bobRoster, "alice");
+
+    stack.backend.roster("alice", new JsonObject().put(jid("bob"), contact("Bob")));
+    stack.backend.roster("bob", new JsonObject().put(jid("alice"), contact("Alice")));
+    assertEquals(2, stack.refresh(new JsonArray().add("alice").add("bob")).bodyAsJsonObject().getInteger("updated"));
+
+    assertEquals(bob.getUser(), aliceSeesBob.get(WAIT_SECONDS, TimeUnit.SECONDS).getFrom());
+    assertEquals(alice.getUser(), bobSeesAlice.get(WAIT_SECONDS, TimeUnit.SECONDS).getFrom());
+
+    StanzaCollector bobGone = unavailableFrom(alice, bob);
+    StanzaCollector aliceGone = unavailableFrom(bob, alice);
+    stack.backend.roster("alice", new JsonObject());
+    stack.backend.roster("bob", new JsonObject());
+    assertEquals(2, stack.refresh(new JsonArray().add("alice").add("bob")).bodyAsJsonObject().getInteger("updated"));
+
+    assertNotNull(bobGone.nextResult(TimeUnit.SECONDS.toMillis(WAIT_SECONDS)), "alice saw bob go");
+    assertNotNull(aliceGone.nextResult(TimeUnit.SECONDS.toMillis(WAIT_SECONDS)), "bob saw alice go");
+    bobGone.cancel();
+    aliceGone.cancel();
+  }
+
+  @Test
+  void everyResourceThatAskedForTheRosterGetsThePush() throws Exception {
+    stack.backend.roster("alice", new JsonObject().put(jid("bob"), contact("Bob")));
+    RosterEvents phone = new RosterEvents();
+    RosterEvents laptop = new RosterEvents();
+    loadedRoster(stack.login("alice", "phone")).addRosterListener(phone);
+    loadedRoster(stack.login("alice", "laptop")).addRosterListener(laptop);
+
+    stack.backend.roster(
+        "alice", new JsonObject().put(jid("bob"), contact("Bob")).put(jid("dave"), contact("Dave")));
+    assertEquals(1, stack.refresh(new JsonArray().add("alice")).bodyAsJsonObject().getInteger("updated"));
+
+    phone.added("dave").get(WAIT_SECONDS, TimeUnit.SECONDS);
+    laptop.added("dave").get(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  @Test
   void subscriptionPresenceReachesNobody() throws Exception {
     stack.backend.roster("alice", new JsonObject().put(jid("bob"), contact("Bob")));
     stack.backend.roster("bob", new JsonObject().put(jid("alice"), contact("Alice")));
@@ -189,6 +236,15 @@ class RosterDelegationTest {
           }
         });
     return seen;
+  }
+
+  /** Collects unavailable presence that {@code to} receives from {@code from}'s full JID. */
+  private static StanzaCollector unavailableFrom(XMPPTCPConnection to, XMPPTCPConnection from) {
+    return to.createStanzaCollector(
+        new AndFilter(
+            StanzaTypeFilter.PRESENCE,
+            FromMatchesFilter.createFull(from.getUser()),
+            s -> ((Presence) s).getType() == Presence.Type.unavailable));
   }
 
   static BareJid bare(String user) {
