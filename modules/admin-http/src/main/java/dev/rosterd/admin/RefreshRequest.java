@@ -1,5 +1,6 @@
 package dev.rosterd.admin;
 
+import dev.rosterd.common.json.JsonKind;
 import dev.rosterd.common.jid.Jids;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -35,13 +36,13 @@ final class RefreshRequest {
       throw new Invalid("body is not valid JSON: expected an array of usernames");
     }
     if (!(decoded instanceof JsonArray names)) {
-      throw new Invalid("expected a JSON array of usernames, got " + kind(decoded));
+      throw new Invalid("expected a JSON array of usernames, got " + JsonKind.of(decoded));
     }
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < names.size(); i++) {
       Object v = names.getValue(i);
       if (!(v instanceof String s)) {
-        throw new Invalid("element " + i + " is " + kind(v) + ", not a username string");
+        throw new Invalid("element " + i + " is " + JsonKind.of(v) + ", not a username string");
       }
       int index = i;
       out.add(normalised(s, domain).orElseThrow(() -> new Invalid(
@@ -55,22 +56,6 @@ final class RefreshRequest {
     return Jids.bare(username, domain).map(j -> j.getLocalpart().toString());
   }
 
-  private static String kind(Object v) {
-    if (v == null) {
-      return "null";
-    } else if (v instanceof JsonObject) {
-      return "an object";
-    } else if (v instanceof JsonArray) {
-      return "an array";
-    } else if (v instanceof String) {
-      return "a string";
-    } else if (v instanceof Number) {
-      return "a number";
-    } else if (v instanceof Boolean) {
-      return "a boolean";
-    }
-    return v.getClass().getSimpleName();
-  }
 
   /** The body is not a valid refresh request; the message says why. */
   static final class Invalid extends RuntimeException {

@@ -1,5 +1,6 @@
 package dev.rosterd.fetcher;
 
+import dev.rosterd.common.json.JsonKind;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.roster.RosterItem;
 import io.vertx.core.buffer.Buffer;
@@ -44,7 +45,7 @@ final class BackendRoster {
       throw new NotARoster("body is not valid JSON (" + firstLine(e.getMessage()) + ")");
     }
     if (!(decoded instanceof JsonObject contacts)) {
-      throw new NotARoster("body is not a JSON object but " + kind(decoded));
+      throw new NotARoster("body is not a JSON object but " + JsonKind.of(decoded));
     }
     Map<String, RosterItem> items = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : contacts) {
@@ -66,12 +67,12 @@ final class BackendRoster {
     if (jid.isEmpty()) {
       problem = "the key is not a bare JID";
     } else if (!(value instanceof JsonObject contact)) {
-      problem = "the value is " + kind(value) + ", not an object";
+      problem = "the value is " + JsonKind.of(value) + ", not an object";
     } else {
       Object name = contact.getValue("name");
       List<String> groups = groups(contact.getValue("groups"));
       if (name != null && !(name instanceof String)) {
-        problem = "\"name\" is " + kind(name) + ", not a string";
+        problem = "\"name\" is " + JsonKind.of(name) + ", not a string";
       } else if (groups == null) {
         problem = "\"groups\" is neither an array of strings nor an object";
       } else {
@@ -108,22 +109,6 @@ final class BackendRoster {
     return new ArrayList<>(out);
   }
 
-  private static String kind(Object v) {
-    if (v == null) {
-      return "null";
-    } else if (v instanceof JsonArray) {
-      return "an array";
-    } else if (v instanceof JsonObject) {
-      return "an object";
-    } else if (v instanceof String) {
-      return "a string";
-    } else if (v instanceof Number) {
-      return "a number";
-    } else if (v instanceof Boolean) {
-      return "a boolean";
-    }
-    return v.getClass().getSimpleName();
-  }
 
   private static String firstLine(String s) {
     if (s == null) {
