@@ -6,7 +6,10 @@ import static dev.rosterd.testing.FakeRosterBackend.contact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rosterd.testing.FakeRosterBackend;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -21,15 +24,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterGroup;
 import org.jivesoftware.smack.roster.RosterListener;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -176,6 +182,37 @@ class RosterDelegationTest {
 
     phone.added("dave").get(WAIT_SECONDS, TimeUnit.SECONDS);
     laptop.added("dave").get(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aFailedFetchAnswersTheRosterGetAndTheNextOneTriesAgain() throws Exception {
+    stack.backend.respond("alice", new FakeRosterBackend.Response(500, "text/plain", "down"));
+    XMPPTCPConnection alice = stack.login("alice", "phone");
+
+    XMPPException.XMPPErrorException failed =
+        assertThrows(
+            XMPPException.XMPPErrorException.class,
+            () -> alice.createStanzaCollectorAndSend(new RosterPacket()).nextResultOrThrow());
+    assertEquals(StanzaError.Condition.internal_server_error, failed.getStanzaError().getCondition());
+    assertTrue(alice.isConnected(), "the stream stays open");
+
+    stack.backend.roster("alice", new JsonObject().put(jid("bob"), contact("Bob")));
+    assertEquals(Set.of(bare("bob")), jidsOf(loadedRoster(alice).getEntries()));
+  }
+
+  @Test
+  void aClientCannotChangeItsRoster() throws Exception {
+    stack.backend.roster("alice", new JsonObject().put(jid("bob"), contact("Bob")));
+    XMPPTCPConnection alice = stack.login("alice", "phone");
+    Roster roster = loadedRoster(alice);
+
+    XMPPException.XMPPErrorException refused =
+        assertThrows(
+            XMPPException.XMPPErrorException.class,
+            () -> roster.createItem(bare("carol"), "Carol", null));
+    assertEquals(StanzaError.Condition.service_unavailable, refused.getStanzaError().getCondition());
+    assertEquals(StanzaError.Type.CANCEL, refused.getStanzaError().getType());
+    assertEquals(Set.of(bare("bob")), jidsOf(loadedRoster(alice).getEntries()));
   }
 
   @Test
