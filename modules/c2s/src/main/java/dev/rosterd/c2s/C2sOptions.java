@@ -23,8 +23,8 @@ public final class C2sOptions {
   public static final String DEFAULT_HOST = "0.0.0.0";
   /** Default of {@code port}: the registered xmpp-client port. */
   public static final int DEFAULT_PORT = 5222;
-  /** Default of {@code directTlsPort}: off. */
-  public static final int DEFAULT_DIRECT_TLS_PORT = 0;
+  /** Default of {@code directTlsPort}: off (-1). */
+  public static final int DEFAULT_DIRECT_TLS_PORT = -1;
   /** Default of {@code requireEncryption}: no authentication before STARTTLS. */
   public static final boolean DEFAULT_REQUIRE_ENCRYPTION = true;
   /** Default of {@code tls.generatedDirectory}: {@code conf/} under the working directory. */
@@ -58,7 +58,7 @@ public final class C2sOptions {
     domain = r.requiredString("domain");
     host = r.string("host", DEFAULT_HOST);
     port = r.integer("port", DEFAULT_PORT, 0, 65535);
-    directTlsPort = r.integer("directTlsPort", DEFAULT_DIRECT_TLS_PORT, 0, 65535);
+    directTlsPort = r.integer("directTlsPort", DEFAULT_DIRECT_TLS_PORT, -1, 65535);
     requireEncryption = r.bool("requireEncryption", DEFAULT_REQUIRE_ENCRYPTION);
     ConfigReader tls = r.section("tls");
     certPath = tls.string("certPath", null);
@@ -90,7 +90,8 @@ public final class C2sOptions {
     return port;
   }
 
-  /** {@code directTlsPort}: a port speaking TLS from the first byte (XEP-0368); 0 is off. */
+  /** {@code directTlsPort}: a port speaking TLS from the first byte (XEP-0368); -1 is
+   * off, 0 picks a free port (as for {@code port}, and like the admin router's {@code tlsPort}). */
   public int directTlsPort() {
     return directTlsPort;
   }

@@ -73,7 +73,7 @@ public final class C2sVerticle extends VerticleBase {
       certificate = cert;
       Future<NetServer> plain = listen(new NetServerOptions(), options.port(), false)
           .onSuccess(s -> actualPort = s.actualPort());
-      if (options.directTlsPort() == 0) {
+      if (options.directTlsPort() < 0) {
         return plain.mapEmpty();
       }
       NetServerOptions tls = new NetServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions());

@@ -19,7 +19,7 @@ class C2sOptionsTest {
     C2sOptions o = new C2sOptions(new JsonObject().put("domain", "example.com"));
     assertEquals(C2sOptions.DEFAULT_PORT, o.port());
     assertEquals(C2sOptions.DEFAULT_HOST, o.host());
-    assertEquals(0, o.directTlsPort());
+    assertEquals(-1, o.directTlsPort());
     assertTrue(o.requireEncryption());
     assertEquals("conf", o.generatedDirectory());
     assertEquals(262_144, o.maxStanzaBytes());

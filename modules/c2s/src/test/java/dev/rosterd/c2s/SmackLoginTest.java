@@ -3,6 +3,8 @@ package dev.rosterd.c2s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rosterd.common.xml.Namespaces;
+
 import dev.rosterd.testing.XmppClients;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -35,6 +37,7 @@ class SmackLoginTest {
       assertTrue(c.isSecureConnection());
       assertTrue(c.isAuthenticated());
       assertEquals("alice@rosterd.test/phone", c.getUser().toString());
+      assertTrue(c.hasFeature("ver", Namespaces.ROSTER_VERSIONING), "roster versioning advertised");
     } finally {
       c.disconnect();
     }

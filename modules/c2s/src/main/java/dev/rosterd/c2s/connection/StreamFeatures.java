@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The stream features announced after each stream header (RFC 6120 §4.3.2), by stage: STARTTLS
  * first (required unless encryption is optional), then the SASL mechanisms both rosterd and the
- * credential store support, then resource binding.
+ * credential store support, then resource binding and roster versioning.
  */
 final class StreamFeatures {
   private static final Logger LOG = LoggerFactory.getLogger(StreamFeatures.class);
@@ -58,7 +58,9 @@ final class StreamFeatures {
           Element.builder("bind", Namespaces.BIND).build(),
           // RFC 6121 Appendix E: old clients look for session establishment; mark it optional.
           Element.builder("session", Namespaces.SESSION)
-              .child(Element.builder("optional", Namespaces.SESSION).build()).build()),
+              .child(Element.builder("optional", Namespaces.SESSION).build()).build(),
+          // XEP-0237: without this, clients never send the ver they hold.
+          Element.builder("ver", Namespaces.ROSTER_VERSIONING).build()),
           List.of()));
       case BOUND -> throw new IllegalStateException("a bound stream is never restarted");
     };
