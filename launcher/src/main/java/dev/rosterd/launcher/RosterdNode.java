@@ -67,6 +67,10 @@ public final class RosterdNode {
   }
 
   private static String reason(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // An Error (a class missing from the jar) says little without its type.
+    if (e instanceof Error || e.getMessage() == null) {
+      return e.toString();
+    }
+    return e.getMessage();
   }
 }

@@ -51,6 +51,18 @@ class ConfigErrorIT {
   }
 
   @Test
+  void theConfigPathMayComeFromTheEnvironment() throws Exception {
+    JsonObject config = config(0);
+    config.remove("domain");
+    try (RosterdProcess rosterd = RosterdProcess.startFromEnvironment(dir, config)) {
+      assertEquals(Main.EXIT_CONFIG, rosterd.exitCode());
+      assertEquals(
+          List.of(badConfigLine("domain: is required (a non-empty string)")),
+          rosterd.stderrLines());
+    }
+  }
+
+  @Test
   void theWholeConfigIsCheckedBeforeAnyPortOpens() throws Exception {
     // The c2s's port is taken: had the c2s been deployed before the bad section was checked, the
     // process would fail on the port instead of naming the key.

@@ -49,13 +49,30 @@ final class RosterdProcess implements AutoCloseable {
 
   /** Writes {@code config} to {@code dir/rosterd.json} and starts the jar on it in {@code dir}. */
   static RosterdProcess start(Path dir, JsonObject config) throws IOException {
+    Path file = write(dir, config);
+    return start(dir, new ProcessBuilder(java(), "-jar", jar().toString(), "-conf", file.toString()));
+  }
+
+  /** The same, with the config's path in the environment variable instead of {@code -conf}. */
+  static RosterdProcess startFromEnvironment(Path dir, JsonObject config) throws IOException {
+    Path file = write(dir, config);
+    ProcessBuilder pb = new ProcessBuilder(java(), "-jar", jar().toString());
+    pb.environment().put(Main.CONF_ENV, file.toString());
+    return start(dir, pb);
+  }
+
+  private static Path write(Path dir, JsonObject config) throws IOException {
     Path file = dir.resolve("rosterd.json");
     Files.writeString(file, config.encodePrettily());
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(java, "-jar", jar().toString(), "-conf", file.toString())
-            .directory(dir.toFile())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    return file;
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static RosterdProcess start(Path dir, ProcessBuilder pb) throws IOException {
+    pb.directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     return new RosterdProcess(pb.start());
   }
 
