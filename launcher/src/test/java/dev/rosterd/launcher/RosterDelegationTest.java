@@ -86,6 +86,15 @@ class RosterDelegationTest {
   }
 
   @Test
+  void aUsernameThatNeedsEncodingIsPercentEncodedInTheRosterUrl() throws Exception {
+    stack.backend.roster("zoë", new JsonObject().put(jid("bob"), contact("Bob")));
+    Roster roster = loadedRoster(stack.login("zoë", "phone"));
+
+    assertEquals(Set.of(bare("bob")), jidsOf(roster.getEntries()));
+    assertTrue(stack.backend.rawUris().contains("/roster/zo%C3%AB"), stack.backend.rawUris().toString());
+  }
+
+  @Test
   void aRefreshPushesAdditionsRemovalsAndRenames() throws Exception {
     stack.backend.roster(
         "alice",
