@@ -47,7 +47,7 @@ final class LoadClient {
   private final String password;
   private final String resource;
   private final long stepTimeoutMs;
-  private final Map<String, Long> pingsInFlight = new HashMap<>();
+  private final Map<String, Ping> pingsInFlight = new HashMap<>();
   private final Promise<Void> closed = Promise.promise();
 
   private NetSocket socket;
@@ -57,7 +57,6 @@ final class LoadClient {
   private int ids;
   private int pushes;
   private Observer observer = new Observer() {};
-  private Latencies latencies;
 
   /** Where a client connects: one node's c2s port. */
   record Target(String host, int port) {}
@@ -130,9 +129,8 @@ final class LoadClient {
   /** Sends a ping message to {@code to}, timed into {@code into} when its echo comes back. */
   void ping(String to, Latencies into) {
     context.runOnContext(v -> {
-      latencies = into;
       String id = "p" + (ids++);
-      pingsInFlight.put(id, System.nanoTime());
+      pingsInFlight.put(id, new Ping(System.nanoTime(), into));
       socket.write(chat(to, id, "ping"));
     });
   }
@@ -279,9 +277,9 @@ final class LoadClient {
     if (body.equals("ping") && id != null && m.attribute("from") != null) {
       socket.write(chat(m.attribute("from"), id, "pong"));
     } else if (body.equals("pong") && id != null) {
-      Long sent = pingsInFlight.remove(id);
-      if (sent != null && latencies != null) {
-        latencies.add(System.nanoTime() - sent);
+      Ping ping = pingsInFlight.remove(id);
+      if (ping != null) {
+        ping.into().add(System.nanoTime() - ping.sentNanos());
       }
     }
   }
@@ -327,6 +325,9 @@ final class LoadClient {
     fail("the server closed the connection");
     closed.tryComplete();
   }
+
+  /** A ping on its way: when it left and where its round trip is recorded. */
+  private record Ping(long sentNanos, Latencies into) {}
 
   private record Waiting(Predicate<Element> match, Promise<Element> promise, long timer) {}
 }

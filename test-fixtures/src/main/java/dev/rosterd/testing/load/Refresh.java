@@ -58,7 +58,14 @@ final class Refresh {
       Future<JsonObject> http = post(vertx, s, names, start[0]);
       Future<Long> pushes = allPushed.future();
       long wait = s.waitSeconds() * 1000L;
-      vertx.setTimer(wait, t -> allPushed.tryFail("not every client had its push after " + wait + " ms"));
+      long timer = vertx.setTimer(wait, t -> allPushed.tryFail("not every client had its push after " + wait + " ms"));
+      pushes.onComplete(ar -> vertx.cancelTimer(timer));
+      // No pushes will come when the server refused the refresh: do not wait for them.
+      http.onComplete(ar -> {
+        if (ar.failed() || ar.result().getInteger("http_status") != 200) {
+          allPushed.tryFail("the refresh was not accepted");
+        }
+      });
       return Future.join(http, pushes).transform(done -> {
         JsonObject j = http.succeeded() ? http.result()
             : new JsonObject().put("http_failure", String.valueOf(http.cause().getMessage()));

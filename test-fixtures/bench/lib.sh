@@ -1,0 +1,105 @@
+# Shared by run-rosterd.sh and run-prosody.sh: building the harness, waiting for ports, running
+# the scenarios the same way against either server. Sourced, not run.
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH/../.." && pwd)
+# A build directory of its own, so a benchmark never clobbers target/ of a build in progress.
+BUILD_DIRNAME=${BUILD_DIRNAME:-target-bench}
+# Extra Maven flags, e.g. MVN_FLAGS=-o offline.
+MVN_FLAGS=${MVN_FLAGS:-}
+RESULTS=${RESULTS:-$BENCH/results/results.jsonl}
+# The harness's fake web application; rosterd-bench.json and the Prosody config point here.
+BACKEND_PORT=18080
+DOMAIN=localhost
+# Scenario sizes (issue 6). USERS is the population: every user exists at the backend and, for
+# Prosody, as an account.
+USERS=${USERS:-10000}
+CLIENTS=${CLIENTS:-1000}
+REFRESH_USERS=${REFRESH_USERS:-"1000 5000"}
+LEVELS=${LEVELS:-0,1000,5000,10000}
+RATES=${RATES:-500,2000}
+RUNS=${RUNS:-3}
+HARNESS_JAVA_OPTS=${HARNESS_JAVA_OPTS:-"-Xmx2g"}
+
+mkdir -p "$(dirname "$RESULTS")"
+# 10,000 sessions need 10,000 sockets in the server and as many in the harness.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+build_harness() {
+  echo "building the load harness ($BUILD_DIRNAME)" >&2
+  (cd "$ROOT" && mvn -B -q $MVN_FLAGS -Dbuild.dirname="$BUILD_DIRNAME" -DskipTests \
+      -pl test-fixtures -am package dependency:build-classpath \
+      -Dmdep.outputFile="$ROOT/test-fixtures/$BUILD_DIRNAME/harness.classpath") >&2
+  HARNESS_CP="$(cat "$ROOT/test-fixtures/$BUILD_DIRNAME/harness.classpath"):$(ls "$ROOT"/test-fixtures/"$BUILD_DIRNAME"/rosterd-test-fixtures-*.jar)"
+}
+
+# harness <flags...>: one harness process; its result lines go to stdout.
+harness() {
+  # shellcheck disable=SC2086
+  java $HARNESS_JAVA_OPTS -cp "$HARNESS_CP" dev.rosterd.testing.load.LoadHarness \
+      --domain "$DOMAIN" --users "$USERS" --password 'pw-%s' --backend-port "$BACKEND_PORT" "$@"
+}
+
+# wait_for_port <port>: until something listens on 127.0.0.1:<port>, at most 60 s.
+wait_for_port() {
+  for _ in $(seq 1 600); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1 after 60 s" >&2
+  return 1
+}
+
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+
+# run_scenarios <label> <c2s port> <admin url> <start function> [scenario...]
+# Each scenario gets a fresh server; login_roster, refresh and latency run once uncounted (so both
+# servers are measured warm: a JIT has compiled, Lua has loaded its modules), then RUNS times
+# appended to RESULTS. memory gets a fresh server for each of its RUNS.
+run_scenarios() {
+  local label=$1 port=$2 admin=$3 start=$4
+  shift 4
+  local scenarios=("$@")
+  [ ${#scenarios[@]} -gt 0 ] || scenarios=(login_roster refresh memory latency)
+  local target=(--label "$label" --c2s-port "$port" --admin-url "$admin")
+  for scenario in "${scenarios[@]}"; do
+    case $scenario in
+      login_roster)
+        warm_and_measure "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" ;;
+      refresh)
+        for u in $REFRESH_USERS; do
+          warm_and_measure "$start" "${target[@]}" --scenario refresh --clients "$u"
+        done ;;
+      latency)
+        warm_and_measure "$start" "${target[@]}" --scenario latency --pairs 100 --rates "$RATES" ;;
+      memory)
+        for _ in $(seq 1 "$RUNS"); do
+          "$start"
+          harness "${target[@]}" --scenario memory --levels "$LEVELS" --server-pid "$SERVER_PID" \
+              | tee -a "$RESULTS"
+          stop_server
+        done ;;
+      *)
+        echo "unknown scenario $scenario (login_roster, refresh, memory, latency)" >&2
+        return 2 ;;
+    esac
+  done
+}
+
+warm_and_measure() {
+  local start=$1
+  shift
+  "$start"
+  echo "warm-up run (not recorded): $*" >&2
+  harness "$@" --runs 1 >&2
+  harness "$@" --runs "$RUNS" | tee -a "$RESULTS"
+  stop_server
+}
