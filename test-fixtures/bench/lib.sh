@@ -5,7 +5,7 @@ BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
 # A build directory of its own, so a benchmark never clobbers target/ of a build in progress.
 BUILD_DIRNAME=${BUILD_DIRNAME:-target-bench}
-# Extra Maven flags, e.g. MVN_FLAGS=-o offline.
+# Extra Maven flags, e.g. MVN_FLAGS=-o offline. SKIP_BUILD=1 reuses the harness built last time.
 MVN_FLAGS=${MVN_FLAGS:-}
 RESULTS=${RESULTS:-$BENCH/results/results.jsonl}
 # The harness's fake web application; rosterd-bench.json and the Prosody config point here.
@@ -26,6 +26,11 @@ mkdir -p "$(dirname "$RESULTS")"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 build_harness() {
+  local cp="$ROOT/test-fixtures/$BUILD_DIRNAME/harness.classpath"
+  if [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$cp" ]; then
+    HARNESS_CP="$(cat "$cp"):$(ls "$ROOT"/test-fixtures/"$BUILD_DIRNAME"/rosterd-test-fixtures-*.jar)"
+    return
+  fi
   echo "building the load harness ($BUILD_DIRNAME)" >&2
   (cd "$ROOT" && mvn -B -q $MVN_FLAGS -Dbuild.dirname="$BUILD_DIRNAME" -DskipTests \
       -pl test-fixtures -am package dependency:build-classpath \

@@ -16,12 +16,12 @@ WORK=$BENCH/work/rosterd
 mkdir -p "$WORK"
 
 build_harness
-if [ -n "${ROSTERD_JAR:-}" ]; then
-  JAR=$ROSTERD_JAR
+JAR=${ROSTERD_JAR:-$ROOT/launcher/$BUILD_DIRNAME/rosterd.jar}
+if [ -n "${ROSTERD_JAR:-}" ] || { [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ]; }; then
+  echo "using $JAR" >&2
 else
   echo "building rosterd.jar ($BUILD_DIRNAME)" >&2
   (cd "$ROOT" && mvn -B -q $MVN_FLAGS -Dbuild.dirname="$BUILD_DIRNAME" -DskipTests -pl launcher -am package) >&2
-  JAR=$ROOT/launcher/$BUILD_DIRNAME/rosterd.jar
 fi
 
 start_rosterd() {
