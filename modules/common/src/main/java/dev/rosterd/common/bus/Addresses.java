@@ -73,4 +73,22 @@ public final class Addresses {
    * c2s connection that holds the session. Messages {@link SessionMessage}.
    */
   public static final String SESSION_PREFIX = "rosterd.session.";
+
+  /**
+   * The pieces this node runs and those of its config that are not running. Consumer: the
+   * launcher's node, registered as a local consumer, so that on a clustered event bus each admin
+   * router asks the node it runs on; send with {@code DeliveryOptions.setLocalOnly(true)}. Request:
+   * an empty object; reply {@link NodeDeployments}.
+   */
+  public static final String NODE_DEPLOYMENTS = "rosterd.node.deployments";
+
+  /**
+   * Undeploy one piece of this node and deploy it again, optionally with a new config section.
+   * Consumer: the launcher's node, local only like {@link #NODE_DEPLOYMENTS}. Request {@link
+   * PieceRedeploy}; reply {@link PieceDeployment} of the new deployment. Fails with {@link
+   * BusFailure#BAD_REQUEST} when the new section does not validate (the running deployment is then
+   * untouched), {@link BusFailure#NOT_FOUND} for a piece this node does not run, and {@link
+   * BusFailure#UNAVAILABLE} when the deploy failed (the piece is then missing).
+   */
+  public static final String NODE_REDEPLOY = "rosterd.node.redeploy";
 }

@@ -7,6 +7,9 @@ public final class BusFailure {
   /** The request itself was malformed (a bug in the sender). */
   public static final int BAD_REQUEST = 400;
 
+  /** The request names something the consumer does not have (e.g. a piece a node does not run). */
+  public static final int NOT_FOUND = 404;
+
   /** The web application failed: non-200, bad body, refused connection or timeout. */
   public static final int BACKEND = 502;
 
