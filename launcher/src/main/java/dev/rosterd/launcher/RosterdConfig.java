@@ -24,8 +24,9 @@ import org.jxmpp.jid.Jid;
  *
  * @param domain the normalised XMPP domain this server serves
  * @param pieces the configured pieces, in the catalog's order
+ * @param watchConfigMs how often the file is looked at for changes; 0: never
  */
-public record RosterdConfig(String domain, List<ConfiguredPiece> pieces) {
+public record RosterdConfig(String domain, List<ConfiguredPiece> pieces, long watchConfigMs) {
   /** Required top-level key: the XMPP domain (a domain JID such as {@code example.com}). */
   public static final String DOMAIN = "domain";
 
@@ -36,6 +37,15 @@ public record RosterdConfig(String domain, List<ConfiguredPiece> pieces) {
   public static final String INSTANCES = "instances";
 
   public static final int DEFAULT_INSTANCES = 1;
+
+  /**
+   * Optional top-level key: every how many milliseconds the config file is read again; the pieces
+   * whose section changed are redeployed (see {@link ConfigWatch}). 0 turns watching off. Default
+   * {@value #DEFAULT_WATCH_CONFIG_MS}.
+   */
+  public static final String WATCH_CONFIG_MS = "watchConfigMs";
+
+  public static final long DEFAULT_WATCH_CONFIG_MS = 2000;
   public static final int MAX_INSTANCES = 256;
 
   /**
@@ -64,6 +74,7 @@ public record RosterdConfig(String domain, List<ConfiguredPiece> pieces) {
     Jids.setUp();
     ConfigReader top = new ConfigReader(json, "");
     String domain = domain(top);
+    long watchConfigMs = top.longValue(WATCH_CONFIG_MS, DEFAULT_WATCH_CONFIG_MS, 0, 86_400_000);
     List<Piece<?>> present = new ArrayList<>();
     for (Piece<?> piece : catalog.pieces()) {
       if (top.has(piece.section())) {
@@ -79,7 +90,7 @@ public record RosterdConfig(String domain, List<ConfiguredPiece> pieces) {
     for (Piece<?> piece : present) {
       pieces.add(configure(piece, top.section(piece.section()), domain));
     }
-    return new RosterdConfig(domain, List.copyOf(pieces));
+    return new RosterdConfig(domain, List.copyOf(pieces), watchConfigMs);
   }
 
   /** One piece's config section, checked on its own (e.g. a replacement for a running piece). */
