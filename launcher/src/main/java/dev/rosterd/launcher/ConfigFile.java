@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * The JSON config file, read through vertx-config's {@link ConfigRetriever} with a single file
  * store (no environment or system-property stores, so what runs is what the file says). The file
- * is read once at start; the same retriever is kept so that it can also watch the file.
+ * is read once at start; {@link #watching} makes the retriever that watches it afterwards.
  */
 public final class ConfigFile {
   private final Path path;
@@ -19,17 +19,12 @@ public final class ConfigFile {
 
   public ConfigFile(Vertx vertx, Path path) {
     this.path = path.toAbsolutePath().normalize();
-    ConfigStoreOptions file =
-        new ConfigStoreOptions()
-            .setType("file")
-            .setFormat("json")
-            .setConfig(new JsonObject().put("path", this.path.toString()));
     this.retriever =
         ConfigRetriever.create(
             vertx,
             new ConfigRetrieverOptions()
                 .setIncludeDefaultStores(false)
-                .addStore(file)
+                .addStore(store())
                 .setScanPeriod(0));
   }
 
@@ -44,5 +39,26 @@ public final class ConfigFile {
 
   public ConfigRetriever retriever() {
     return retriever;
+  }
+
+  /**
+   * A second retriever of the same file that reads it every {@code scanPeriodMs} and tells its
+   * listeners when the content changed (vertx-config compares the parsed JSON); a scan that fails
+   * (the file is missing or not JSON) goes to its config stream's exception handler.
+   */
+  public ConfigRetriever watching(Vertx vertx, long scanPeriodMs) {
+    return ConfigRetriever.create(
+        vertx,
+        new ConfigRetrieverOptions()
+            .setIncludeDefaultStores(false)
+            .addStore(store())
+            .setScanPeriod(scanPeriodMs));
+  }
+
+  private ConfigStoreOptions store() {
+    return new ConfigStoreOptions()
+        .setType("file")
+        .setFormat("json")
+        .setConfig(new JsonObject().put("path", path.toString()));
   }
 }

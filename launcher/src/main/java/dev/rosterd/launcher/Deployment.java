@@ -1,5 +1,6 @@
 package dev.rosterd.launcher;
 
+import dev.rosterd.common.bus.PieceDeployment;
 import dev.rosterd.launcher.RosterdConfig.ConfiguredPiece;
 import java.time.Instant;
 
@@ -13,5 +14,17 @@ import java.time.Instant;
 public record Deployment(ConfiguredPiece piece, String deploymentId, Instant deployedAt) {
   public String name() {
     return piece.name();
+  }
+
+  /** As listed on the event bus and at {@code GET /admin/verticles}. */
+  public PieceDeployment toBus() {
+    return new PieceDeployment(
+        name(), deploymentId, piece.instances(), hash(piece), deployedAt.toString());
+  }
+
+  /** The hash of the section a piece was configured with ({@code instances} included). */
+  static String hash(ConfiguredPiece piece) {
+    return ConfigHash.of(
+        piece.deploymentConfig().copy().put(RosterdConfig.INSTANCES, piece.instances()));
   }
 }

@@ -46,7 +46,7 @@ public final class Main {
       return EXIT_CONFIG;
     }
     ShutdownSignal signal = ShutdownSignal.install();
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = NodeMetrics.vertx();
     int status = run(vertx, new ConfigFile(vertx, path), signal, err);
     // Closing Vert.x undeploys every piece; the c2s ends each stream with <system-shutdown/>.
     try {
@@ -73,8 +73,13 @@ public final class Main {
       err.println("rosterd: cannot read config " + file.path() + ": " + e.getMessage());
       return EXIT_CONFIG;
     }
+    RosterdNode node = new RosterdNode(vertx);
     CompletableFuture<List<Deployment>> started =
-        new RosterdNode(vertx).deployAll(config).toCompletionStage().toCompletableFuture();
+        node.deployAll(config)
+            .onSuccess(d -> new ConfigWatch(node, PieceCatalog.standard(), config, file.path().toString())
+                .start(vertx, file))
+            .toCompletionStage()
+            .toCompletableFuture();
     try {
       CompletableFuture.anyOf(started, signal.received()).join();
     } catch (CompletionException e) {
