@@ -11,6 +11,7 @@ import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.roster.RosterChange;
 import dev.rosterd.common.roster.RosterItem;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
 import io.vertx.core.Future;
@@ -115,7 +116,7 @@ final class RosterCache {
       Map<String, SessionEntry> online, String username, String version, List<RosterChange> changes) {
     if (!changes.isEmpty()) {
       JsonObject message = SessionMessage.rosterPush(version, changes);
-      online.values().forEach(s -> vertx.eventBus().send(s.address(), message));
+      online.values().forEach(s -> SessionAddressing.send(vertx, s.address(), message));
       LOG.debug("pushed {} roster changes of {} to {} sessions", changes.size(), username, online.size());
     }
     return Future.succeededFuture();

@@ -6,6 +6,7 @@ import dev.rosterd.common.bus.RosterGet;
 import dev.rosterd.common.bus.RosterRefresh;
 import dev.rosterd.common.bus.RosterRelease;
 import dev.rosterd.common.bus.RosterSnapshot;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.fetcher.RosterFetcherVerticle;
@@ -55,15 +56,17 @@ final class CacheHarness {
 
   /** A session of {@code user} at {@code resource}; returns what arrives at its address. */
   BlockingQueue<JsonObject> online(String user, String resource) {
-    String address = Addresses.SESSION_PREFIX + user + "-" + resource;
+    String address = sessionAddress(user, resource);
     BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
-    await(vertx.eventBus().<JsonObject>consumer(address, m -> received.add(m.body())).completion());
+    // Stands in for the inbox of the c2s instance holding the session.
+    await(vertx.eventBus().<JsonObject>consumer(
+        SessionAddressing.inboxOf(address), m -> received.add(m.body())).completion());
     await(new SessionDirectory(vertx).put(user + "@" + DOMAIN, resource, new SessionEntry(address, 0, true)));
     return received;
   }
 
   void offline(String user, String resource) {
-    String address = Addresses.SESSION_PREFIX + user + "-" + resource;
+    String address = sessionAddress(user, resource);
     await(new SessionDirectory(vertx).remove(user + "@" + DOMAIN, resource, address));
   }
 
@@ -116,5 +119,10 @@ final class CacheHarness {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("no result within 10 s", e);
     }
+  }
+
+  /** The address of a stand-in session, in an inbox of its own (see {@link SessionAddressing}). */
+  private static String sessionAddress(String user, String resource) {
+    return Addresses.SESSION_PREFIX + "test-node.inbox-" + user + "-" + resource + ".session";
   }
 }

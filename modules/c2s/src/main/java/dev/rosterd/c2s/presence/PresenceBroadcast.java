@@ -3,6 +3,7 @@ package dev.rosterd.c2s.presence;
 import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.c2s.routing.StanzaDelivery;
 import dev.rosterd.common.bus.SessionMessage;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.common.xml.Element;
@@ -130,6 +131,15 @@ public final class PresenceBroadcast {
     return toEveryone(gone, contacts, false).compose(v -> toDirected(gone, heardDirectly));
   }
 
+  /**
+   * This resource's node left the cluster before it could say anything: its contacts and the
+   * user's other resources hear that it is unavailable. (Whom it sent directed presence to was
+   * known only to the dead node.)
+   */
+  public Future<Void> departed(Collection<BareJid> contacts) {
+    return toEveryone(unavailable(), contacts, false);
+  }
+
   private Element unavailable() {
     return Element.builder("presence", Namespaces.CLIENT)
         .attribute("from", jid.toString())
@@ -186,7 +196,7 @@ public final class PresenceBroadcast {
         }
         delivery.send(s.getValue(), presence.toBuilder().attribute("to", user + "/" + s.getKey()).build());
         if (probe && !s.getValue().address().equals(address)) {
-          vertx.eventBus().send(s.getValue().address(), SessionMessage.probe(jid.toString()));
+          SessionAddressing.send(vertx, s.getValue().address(), SessionMessage.probe(jid.toString()));
         }
       }
       return null;

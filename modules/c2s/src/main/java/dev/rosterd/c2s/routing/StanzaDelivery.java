@@ -1,6 +1,7 @@
 package dev.rosterd.c2s.routing;
 
 import dev.rosterd.common.bus.SessionMessage;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.common.xml.Element;
@@ -14,8 +15,9 @@ import org.jxmpp.jid.EntityFullJid;
 
 /**
  * Hands stanzas to the sessions that hold local JIDs: looks them up in the shared-data {@link
- * SessionDirectory} and sends each a {@link SessionMessage#stanza} on its event-bus address, so the
- * same code works when the addressee is connected to another node of a clustered event bus.
+ * SessionDirectory} and sends each a {@link SessionMessage#stanza} at its address ({@link
+ * SessionAddressing}), so the same code works when the addressee is connected to another node of a
+ * clustered event bus: one directory read, then one event-bus hop to the node holding the session.
  */
 public final class StanzaDelivery {
   private final Vertx vertx;
@@ -43,7 +45,7 @@ public final class StanzaDelivery {
 
   /** Writes {@code stanza} as it is to the session at {@code address}. */
   public void send(String address, Element stanza) {
-    vertx.eventBus().send(address, SessionMessage.stanza(stanza.toXml()));
+    SessionAddressing.send(vertx, address, SessionMessage.stanza(stanza.toXml()));
   }
 
   /** Delivers {@code stanza} to the session bound to {@code to}; false when there is none. */

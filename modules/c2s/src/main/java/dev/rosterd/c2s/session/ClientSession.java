@@ -7,6 +7,7 @@ import dev.rosterd.c2s.roster.SessionRoster;
 import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.RosterRelease;
+import dev.rosterd.common.bus.RosterSnapshot;
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.roster.RosterChange;
@@ -14,12 +15,12 @@ import dev.rosterd.common.xml.Element;
 import dev.rosterd.common.xml.StanzaError;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,6 @@ final class ClientSession implements BoundSession {
   private final IqHandling iqs;
   private final PresenceHandling presences;
   private final SessionInbox inboxHandling = new SessionInbox(this);
-  private MessageConsumer<JsonObject> inbox;
   private Future<Void> queue = Future.succeededFuture();
   private Future<Void> closing;
 
@@ -69,14 +69,14 @@ final class ClientSession implements BoundSession {
     return address;
   }
 
-  /** Starts consuming this session's address; completes once the registration is in place. */
-  Future<Void> listen() {
-    inbox = server.vertx().eventBus().consumer(address, inboxHandling::receive);
-    return inbox.completion();
+  /** Messages to this session's address reach it from now on (through its instance's inbox). */
+  void listen() {
+    server.local().add(address, inboxHandling, link.context());
   }
 
   Future<Void> unlisten() {
-    return inbox == null ? Future.succeededFuture() : inbox.unregister();
+    server.local().remove(address);
+    return Future.succeededFuture();
   }
 
   /**
@@ -177,16 +177,21 @@ final class ClientSession implements BoundSession {
   /** The local contacts of the roster (the only ones presence can reach without s2s). */
   Future<List<BareJid>> contacts() {
     return roster.current()
-        .map(snapshot -> snapshot.items().stream()
-            .map(item -> Jids.parseBare(item.jid()))
-            .flatMap(Optional::stream)
-            .filter(contact -> contact.getDomain().equals(server.domain()))
-            .map(contact -> (BareJid) contact)
-            .toList())
+        .map(snapshot -> localContacts(snapshot, server.domain()))
         .otherwise(e -> {
           log.info("{} has no roster to send presence to: {}", jid, e.getMessage());
           return List.of();
         });
+  }
+
+  /** The contacts of {@code snapshot} in {@code domain}, as bare JIDs. */
+  static List<BareJid> localContacts(RosterSnapshot snapshot, DomainBareJid domain) {
+    return snapshot.items().stream()
+        .map(item -> Jids.parseBare(item.jid()))
+        .flatMap(Optional::stream)
+        .filter(contact -> contact.getDomain().equals(domain))
+        .map(contact -> (BareJid) contact)
+        .toList();
   }
 
   /** Writes a stanza to the client, unless the stream is ending. */

@@ -1,8 +1,8 @@
 package dev.rosterd.c2s.session;
 
-import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.common.xml.StanzaError;
 import io.vertx.core.Future;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resource binding (RFC 6120 §7): picks or checks the resource, records the session in the
- * shared-data directory under an event-bus address of its own, and replaces an older session
+ * shared-data directory under an address in this c2s instance's inbox, and replaces an older session
  * bound to the same full JID (§7.7.2.2, the default: the older one is disconnected).
  */
 final class ResourceBinding {
@@ -48,10 +48,13 @@ final class ResourceBinding {
       return Future.failedFuture(
           new BindFailure(StanzaError.Type.MODIFY, "bad-request", "resource is not valid under PRECIS"));
     }
-    String address = Addresses.SESSION_PREFIX + UUID.randomUUID();
+    String address = server.local().newAddress();
     ClientSession session = new ClientSession(server, jid.get(), address, link);
-    return OnConnection.of(link, session.listen())
-        .compose(v -> OnConnection.of(link, record(session)))
+    return OnConnection.of(link, server.local().ready())
+        .compose(v -> {
+          session.listen();
+          return OnConnection.of(link, record(session));
+        })
         .compose(displaced -> OnConnection.of(link, replace(session, displaced)))
         .<BoundSession>map(
             v -> {
@@ -84,10 +87,8 @@ final class ResourceBinding {
     }
     log.debug("{} replaces an older session", session.jid());
     DeliveryOptions bounded = new DeliveryOptions().setSendTimeout(REPLACE_TIMEOUT_MS);
-    return server
-        .vertx()
-        .eventBus()
-        .request(displaced.get().address(), SessionMessage.replaced(), bounded)
+    return SessionAddressing
+        .request(server.vertx(), displaced.get().address(), SessionMessage.replaced(), bounded)
         .<Void>mapEmpty()
         .otherwise(e -> {
           log.debug("replaced session at {} did not answer: {}", displaced.get().address(), e.getMessage());

@@ -10,12 +10,14 @@ import org.jxmpp.jid.DomainBareJid;
 
 /**
  * What every session of one {@link Sessions} shares: the Vert.x instance (for the event bus), the
- * served domain, the shared-data session directory and the stateless routing pieces built on it.
+ * served domain, the shared-data session directory, the sessions this c2s instance holds, and the
+ * stateless routing pieces built on the directory.
  */
 record SessionContext(
     Vertx vertx,
     DomainBareJid domain,
     SessionDirectory directory,
+    LocalSessions local,
     StanzaDelivery delivery,
     MessageRouting messages,
     IqRouting iqs,
@@ -28,6 +30,7 @@ record SessionContext(
         vertx,
         domain,
         directory,
+        new LocalSessions(vertx),
         delivery,
         new MessageRouting(delivery),
         new IqRouting(delivery),

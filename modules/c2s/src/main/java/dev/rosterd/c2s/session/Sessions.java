@@ -7,9 +7,11 @@ import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
- * The session layer of one c2s verticle: binds resources and hands back the bound sessions that
- * handle every stanza afterwards. Holds no state of its own; who is online lives in the
- * shared-data {@link dev.rosterd.common.session.SessionDirectory}.
+ * The session layer of one c2s verticle instance: binds resources and hands back the bound sessions
+ * that handle every stanza afterwards. Who is online lives in the shared-data {@link
+ * dev.rosterd.common.session.SessionDirectory}; the only state here is which sessions this instance
+ * holds, for its one event-bus inbox ({@link LocalSessions}). It also clears the sessions of nodes
+ * that leave the cluster ({@link NodeDeparture}).
  */
 public final class Sessions implements SessionLayer {
   private final ResourceBinding binding;
@@ -24,7 +26,9 @@ public final class Sessions implements SessionLayer {
         .filter(j -> j.isDomainBareJid())
         .map(j -> j.asDomainBareJid())
         .orElseThrow(() -> new IllegalArgumentException("not a domain: " + domain));
-    this.binding = new ResourceBinding(SessionContext.of(vertx, served));
+    SessionContext context = SessionContext.of(vertx, served);
+    this.binding = new ResourceBinding(context);
+    new NodeDeparture(context).listen();
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.bus.SubscriptionAttempt;
 import dev.rosterd.common.bus.SubscriptionVerdict;
 import dev.rosterd.common.roster.RosterChange;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -144,6 +145,6 @@ class PresenceTest {
 
   private static void send(Vertx vertx, String bare, JsonObject message) throws Exception {
     var online = new SessionDirectory(vertx).sessions(bare).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    online.values().forEach(e -> vertx.eventBus().send(e.address(), message));
+    online.values().forEach(e -> SessionAddressing.send(vertx, e.address(), message));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.roster.RosterChange;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -105,7 +106,7 @@ class RosterIqTest {
         new RosterChange(RosterChange.Kind.ADDED, item("dave@rosterd.test", "Dave", "Friends")),
         new RosterChange(RosterChange.Kind.REMOVED, item("carol@rosterd.test", null))));
     var online = TestClient.await(phone.link, () -> new SessionDirectory(vertx).sessions("alice@rosterd.test"));
-    online.values().forEach(e -> vertx.eventBus().send(e.address(), push));
+    online.values().forEach(e -> SessionAddressing.send(vertx, e.address(), push));
 
     for (TestClient c : List.of(phone, desk)) {
       String added = c.nextWith("dave@");
@@ -124,7 +125,7 @@ class RosterIqTest {
     TestClient alice = TestClient.bind(vertx, sessions, "alice", "a");
     var online = TestClient.await(alice.link, () -> new SessionDirectory(vertx).sessions("alice@rosterd.test"));
 
-    vertx.eventBus().send(online.get("a").address(), SessionMessage.rosterPush("v2",
+    SessionAddressing.send(vertx, online.get("a").address(), SessionMessage.rosterPush("v2",
         List.of(new RosterChange(RosterChange.Kind.ADDED, item("dave@rosterd.test", "Dave")))));
     alice.send("<iq type='get' id='after'><ping xmlns='urn:xmpp:ping'/></iq>");
     assertTrue(alice.next().contains("id='after'"), "the push was not written before the ping answer");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.roster.RosterChange;
+import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.testing.XmppClients;
 import io.vertx.core.Vertx;
@@ -332,7 +333,7 @@ class SessionSmackTest {
     var online = new SessionDirectory(vertx).sessions("alice@rosterd.test")
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     assertEquals(Set.of("phone", "desk"), online.keySet());
-    online.values().forEach(entry -> vertx.eventBus().send(entry.address(), push));
+    online.values().forEach(entry -> SessionAddressing.send(vertx, entry.address(), push));
 
     for (CompletableFuture<Collection<Jid>> seen : added) {
       assertEquals(List.of(jid("dave@rosterd.test")), List.copyOf(seen.get(WAIT, TimeUnit.MILLISECONDS)));

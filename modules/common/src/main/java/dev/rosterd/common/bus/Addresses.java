@@ -68,11 +68,31 @@ public final class Addresses {
   public static final String SUBSCRIPTION_ATTEMPT = "rosterd.subscription.attempt";
 
   /**
-   * Prefix of the address of one bound XMPP session; the full address is this plus the session's
-   * id and is recorded in the {@link dev.rosterd.common.session.SessionDirectory}. Consumer: the
-   * c2s connection that holds the session. Messages {@link SessionMessage}.
+   * Prefix of the address of one bound XMPP session, {@code rosterd.session.<node>.<instance>.<id>},
+   * recorded in the {@link dev.rosterd.common.session.SessionDirectory}. Nothing consumes it as
+   * such: a session address names the c2s instance that holds the session ({@link
+   * #C2S_INBOX_PREFIX}) and the session within it. Send to it only through {@link
+   * dev.rosterd.common.session.SessionAddressing}, which delivers to the instance's inbox with the
+   * session in a header. Messages {@link SessionMessage}.
    */
   public static final String SESSION_PREFIX = "rosterd.session.";
+
+  /**
+   * Prefix of the inbox of one c2s verticle instance, {@code rosterd.c2s.<node>.<instance>}: the one
+   * event-bus consumer (cluster-wide) through which every session that instance holds is reached.
+   * Consumer: that c2s instance, which hands each message to the session named in the header
+   * {@link dev.rosterd.common.session.SessionAddressing#SESSION_HEADER}. Messages {@link
+   * SessionMessage}; a request for a session the instance no longer holds fails with {@link
+   * BusFailure#UNAVAILABLE}.
+   */
+  public static final String C2S_INBOX_PREFIX = "rosterd.c2s.";
+
+  /**
+   * A node left the cluster (it stopped, or the cluster's failure detection found it dead). Sent
+   * node-locally by the launcher of each surviving node to one c2s instance of that node, which
+   * takes the departed node's sessions out of routing. Message {@link NodeLeft}; no reply.
+   */
+  public static final String NODE_LEFT = "rosterd.cluster.node-left";
 
   /**
    * The pieces this node runs and those of its config that are not running. Consumer: the

@@ -5,8 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +19,12 @@ import java.util.function.UnaryOperator;
  * compare-and-set loops on the user's entry ({@code replaceIfPresent}/{@code putIfAbsent}), so
  * concurrent logins of one user on several nodes never lose each other, without a lock.
  *
+ * <p>Beside it, one index per node, the AsyncMap {@value #NODE_INDEX_PREFIX}{@code <node>}: session
+ * address to {@code {"jid": bare JID, "resource": r}}, so that when a node leaves the cluster the
+ * survivors find its sessions ({@link #sessionsOfNode}) without scanning every user. A session is
+ * indexed before it enters the directory and leaves the index after it left the directory, so the
+ * index never misses a session the directory routes to.
+ *
  * <p>Readers: the c2s (routing stanzas to a bare or full JID, presence to contacts) and the roster
  * cache (is a user online, where to push). Writers: the c2s only.
  */
@@ -24,8 +32,21 @@ public final class SessionDirectory {
   /** The name of the shared-data map. */
   public static final String MAP = "rosterd.sessions";
 
+  /** The name of a node's index is this plus the node id. */
+  public static final String NODE_INDEX_PREFIX = "rosterd.sessions.node.";
+
+  /**
+   * A session as the index of its node holds it.
+   *
+   * @param bareJid the user
+   * @param resource the bound resource
+   * @param address the session's address (see {@link SessionAddressing})
+   */
+  public record NodeSession(String bareJid, String resource, String address) {}
+
   private final Vertx vertx;
   private Future<AsyncMap<String, JsonObject>> map;
+  private final Map<String, Future<AsyncMap<String, JsonObject>>> nodeIndexes = new ConcurrentHashMap<>();
 
   public SessionDirectory(Vertx vertx) {
     this.vertx = vertx;
@@ -43,7 +64,10 @@ public final class SessionDirectory {
    *     replaced
    */
   public Future<Optional<SessionEntry>> put(String bareJid, String resource, SessionEntry entry) {
-    return modify(bareJid, old -> old.copy().put(resource, entry.toJson()))
+    JsonObject indexed = new JsonObject().put("jid", bareJid).put("resource", resource);
+    return nodeIndex(entry.address())
+        .compose(index -> index.put(entry.address(), indexed))
+        .compose(v -> modify(bareJid, old -> old.copy().put(resource, entry.toJson())))
         .map(old -> Optional.ofNullable(old.getJsonObject(resource)).map(SessionEntry::fromJson));
   }
 
@@ -59,7 +83,7 @@ public final class SessionDirectory {
 
   /**
    * Removes a resource if it still belongs to the session at {@code address} (a session replaced
-   * by a newer one must not remove its successor).
+   * by a newer one must not remove its successor), and the session from its node's index.
    *
    * @return how many sessions the user has left
    */
@@ -74,8 +98,38 @@ public final class SessionDirectory {
               next.remove(resource);
               return next;
             })
+        .compose(v -> nodeIndex(address).compose(index -> index.remove(address)))
         .compose(v -> sessions(bareJid))
         .map(Map::size);
+  }
+
+  /** The sessions recorded as held by {@code node}, from its index. */
+  public Future<List<NodeSession>> sessionsOfNode(String node) {
+    return vertx.sharedData()
+        .<String, JsonObject>getAsyncMap(NODE_INDEX_PREFIX + node)
+        .compose(AsyncMap::entries)
+        .map(entries -> entries.entrySet().stream()
+            .map(e -> new NodeSession(
+                e.getValue().getString("jid"), e.getValue().getString("resource"), e.getKey()))
+            .toList());
+  }
+
+  /** Empties the index of a node that left and whose sessions were all removed. */
+  public Future<Void> forgetNode(String node) {
+    return vertx.sharedData().<String, JsonObject>getAsyncMap(NODE_INDEX_PREFIX + node).compose(AsyncMap::clear);
+  }
+
+  private Future<AsyncMap<String, JsonObject>> nodeIndex(String sessionAddress) {
+    String node;
+    try {
+      node = SessionAddressing.nodeOf(sessionAddress);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    // Opening a clustered map costs a trip to a worker thread: keep each one once opened.
+    return nodeIndexes.compute(node, (n, open) -> open == null || open.failed()
+        ? vertx.sharedData().<String, JsonObject>getAsyncMap(NODE_INDEX_PREFIX + n)
+        : open);
   }
 
   private static boolean ownedBy(JsonObject sessions, String resource, String address) {

@@ -1,0 +1,72 @@
+package dev.rosterd.c2s.session;
+
+import dev.rosterd.common.bus.BusFailure;
+import dev.rosterd.common.session.SessionAddressing;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions one c2s verticle instance holds, reached through the instance's one inbox on the
+ * event bus (see {@link SessionAddressing}): binding a session adds it to a map here instead of
+ * registering an event-bus consumer, which on a clustered bus would be cluster-wide work per login.
+ */
+final class LocalSessions {
+  private static final Logger log = LoggerFactory.getLogger(LocalSessions.class);
+
+  /** A held session: where its messages go, and the connection context they must run on. */
+  private record Held(SessionInbox inbox, Context context) {}
+
+  private final String inbox;
+  private final MessageConsumer<JsonObject> consumer;
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+  LocalSessions(Vertx vertx) {
+    this.inbox = SessionAddressing.newInbox(vertx);
+    this.consumer = vertx.eventBus().consumer(inbox, this::deliver);
+  }
+
+  /** Completes once the inbox is registered (cluster-wide on a clustered event bus). */
+  Future<Void> ready() {
+    return consumer.completion();
+  }
+
+  /** A new address for a session of this instance. */
+  String newAddress() {
+    return SessionAddressing.newSession(inbox);
+  }
+
+  void add(String address, SessionInbox session, Context context) {
+    held.put(address, new Held(session, context));
+  }
+
+  void remove(String address) {
+    held.remove(address);
+  }
+
+  private void deliver(Message<JsonObject> message) {
+    String address = SessionAddressing.sessionOf(message);
+    Held session = address == null ? null : held.get(address);
+    if (session == null) {
+      // The session ended after the sender read the directory.
+      if (message.replyAddress() != null) {
+        message.fail(BusFailure.UNAVAILABLE, "no session at " + address);
+      } else {
+        log.debug("message for {}, which has ended, dropped", address);
+      }
+      return;
+    }
+    if (Vertx.currentContext() == session.context()) {
+      session.inbox().receive(message);
+    } else {
+      session.context().runOnContext(v -> session.inbox().receive(message));
+    }
+  }
+}

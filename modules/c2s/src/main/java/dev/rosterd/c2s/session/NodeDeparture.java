@@ -1,0 +1,110 @@
+package dev.rosterd.c2s.session;
+
+import dev.rosterd.c2s.presence.PresenceBroadcast;
+import dev.rosterd.c2s.roster.SessionRoster;
+import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.NodeLeft;
+import dev.rosterd.common.bus.RosterRelease;
+import dev.rosterd.common.flow.InFlightLimit;
+import dev.rosterd.common.jid.Jids;
+import dev.rosterd.common.session.SessionDirectory.NodeSession;
+import dev.rosterd.common.session.SessionEntry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node left the cluster ({@link Addresses#NODE_LEFT}): its sessions cannot leave routing on their
+ * own, so a survivor does it for them. For each session in the departed node's index: the entry
+ * leaves the directory (nothing is routed there any more), the contacts of an available one hear it
+ * went unavailable, and a user left with no session has the cached roster released.
+ *
+ * <p>Every survivor is told; the first to take the cluster-wide lock of the departed node does the
+ * work and empties the index, so the others find nothing left to do. Removals are owner-checked, so
+ * a user who already logged in again elsewhere under the same resource keeps the new session.
+ */
+final class NodeDeparture {
+  private static final Logger log = LoggerFactory.getLogger(NodeDeparture.class);
+
+  /** The lock each survivor takes before clearing a departed node's sessions. */
+  static final String LOCK_PREFIX = "rosterd.node-left.";
+
+  /** How long a survivor waits for another one that is clearing the same node. */
+  static final long LOCK_TIMEOUT_MS = 120_000;
+
+  /** Sessions cleared at once; each costs a few shared-data round trips. */
+  static final int IN_FLIGHT = 64;
+
+  private final SessionContext server;
+
+  NodeDeparture(SessionContext server) {
+    this.server = server;
+  }
+
+  /** Starts handling {@link Addresses#NODE_LEFT} sent on this node. */
+  void listen() {
+    server.vertx().eventBus().<JsonObject>localConsumer(
+        Addresses.NODE_LEFT, m -> clear(NodeLeft.fromJson(m.body()).node()));
+  }
+
+  /** Takes every session of {@code node} out of routing; completes with how many there were. */
+  Future<Integer> clear(String node) {
+    return server.vertx().sharedData()
+        .getLockWithTimeout(LOCK_PREFIX + node, LOCK_TIMEOUT_MS)
+        .compose(lock -> server.directory().sessionsOfNode(node)
+            .compose(this::removeAll)
+            .compose(n -> server.directory().forgetNode(node).map(n))
+            .andThen(ar -> lock.release()))
+        .onSuccess(n -> {
+          if (n > 0) {
+            log.info("node {} left the cluster: its {} sessions left routing", node, n);
+          }
+        })
+        .onFailure(e -> log.warn("could not clear the sessions of departed node {}: {}", node, e.toString()));
+  }
+
+  private Future<Integer> removeAll(List<NodeSession> sessions) {
+    InFlightLimit limit = new InFlightLimit(IN_FLIGHT);
+    List<Future<Void>> removed = sessions.stream().map(s -> limit.submit(() -> remove(s))).toList();
+    return Future.join(removed).transform(ar -> Future.succeededFuture(sessions.size()));
+  }
+
+  private Future<Void> remove(NodeSession s) {
+    Optional<EntityFullJid> jid = Jids.parse(s.bareJid() + "/" + s.resource())
+        .filter(j -> j.isEntityFullJid())
+        .map(j -> j.asEntityFullJidOrThrow());
+    if (jid.isEmpty()) {
+      return server.directory().remove(s.bareJid(), s.resource(), s.address()).mapEmpty();
+    }
+    return server.directory().sessions(s.bareJid()).compose(all -> {
+      SessionEntry entry = all.get(s.resource());
+      boolean announce = entry != null && entry.address().equals(s.address()) && entry.available();
+      Future<List<BareJid>> contacts = announce ? contactsOf(jid.get()) : Future.succeededFuture(List.of());
+      return contacts.compose(c -> server.directory().remove(s.bareJid(), s.resource(), s.address())
+          .compose(left -> {
+            if (left == 0) {
+              server.vertx().eventBus().send(
+                  Addresses.ROSTER_RELEASE, new RosterRelease(jid.get().getLocalpart().toString()).toJson());
+            }
+            return announce
+                ? new PresenceBroadcast(server.vertx(), server.directory(), server.delivery(), jid.get(), s.address())
+                    .departed(c)
+                : Future.succeededFuture();
+          }));
+    }).onFailure(e -> log.debug("departed session {} not cleared: {}", s.address(), e.toString()));
+  }
+
+  private Future<List<BareJid>> contactsOf(EntityFullJid jid) {
+    return new SessionRoster(server.vertx(), jid.getLocalpart().toString()).current()
+        .map(snapshot -> ClientSession.localContacts(snapshot, server.domain()))
+        .otherwise(e -> {
+          log.debug("{} departed with no roster to tell: {}", jid, e.getMessage());
+          return List.of();
+        });
+  }
+}
