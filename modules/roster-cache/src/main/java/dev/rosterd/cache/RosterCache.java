@@ -2,6 +2,7 @@ package dev.rosterd.cache;
 
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.BusFailure;
+import dev.rosterd.common.bus.BusRequest;
 import dev.rosterd.common.bus.RefreshOutcome;
 import dev.rosterd.common.bus.RefreshOutcome.Outcome;
 import dev.rosterd.common.bus.RosterFetch;
@@ -9,18 +10,22 @@ import dev.rosterd.common.bus.RosterItems;
 import dev.rosterd.common.bus.RosterSnapshot;
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
+import dev.rosterd.common.metrics.Meters;
 import dev.rosterd.common.roster.RosterChange;
 import dev.rosterd.common.roster.RosterItem;
 import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +57,24 @@ final class RosterCache {
   private final RosterCacheOptions options;
   private final SharedRosters rosters;
   private final SessionDirectory sessions;
+  private final Counter pushes;
+  private final Map<String, Counter> refreshes = new HashMap<>();
 
   RosterCache(Vertx vertx, RosterCacheOptions options, SharedRosters rosters) {
     this.vertx = vertx;
     this.options = options;
     this.rosters = rosters;
     this.sessions = new SessionDirectory(vertx);
+    MeterRegistry registry = Meters.registry(vertx);
+    this.pushes = Counter.builder(Meters.ROSTER_PUSHES)
+        .description("roster pushes sent to sessions")
+        .register(registry);
+    for (String result : List.of("updated", "offline", "failed")) {
+      refreshes.put(result, Counter.builder(Meters.REFRESHES)
+          .description("roster refreshes of one user")
+          .tag("result", result)
+          .register(registry));
+    }
   }
 
   Future<RosterSnapshot> get(String username) {
@@ -79,6 +96,12 @@ final class RosterCache {
   }
 
   Future<RefreshOutcome> refresh(String username) {
+    return refreshNow(username).andThen(ar -> refreshes.get(ar.failed()
+        ? "failed"
+        : ar.result().outcome().name().toLowerCase(Locale.ROOT)).increment());
+  }
+
+  private Future<RefreshOutcome> refreshNow(String username) {
     return rosters.ticket().compose(arrival -> sessionsOf(username).compose(online -> {
       if (online.isEmpty()) {
         // Nothing to push to; a stale entry left by a race with a logout must not be served later.
@@ -117,6 +140,7 @@ final class RosterCache {
     if (!changes.isEmpty()) {
       JsonObject message = SessionMessage.rosterPush(version, changes);
       online.values().forEach(s -> SessionAddressing.send(vertx, s.address(), message));
+      pushes.increment(online.size());
       LOG.debug("pushed {} roster changes of {} to {} sessions", changes.size(), username, online.size());
     }
     return Future.succeededFuture();
@@ -135,9 +159,8 @@ final class RosterCache {
   }
 
   private Future<List<RosterItem>> fetch(String username) {
-    DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(options.fetchTimeoutMs());
-    return vertx.eventBus()
-        .<JsonObject>request(Addresses.ROSTER_FETCH, new RosterFetch(username).toJson(), timeout)
+    // A fetch asked for while the fetcher is being redeployed waits for it (BusRequest).
+    return BusRequest.send(vertx, Addresses.ROSTER_FETCH, new RosterFetch(username).toJson(), options.fetchTimeoutMs())
         .map(reply -> RosterItems.fromJson(reply.body()).items())
         .recover(e -> Future.failedFuture(new CacheFailure(BusFailure.BACKEND, fetchFailure(username, e))));
   }

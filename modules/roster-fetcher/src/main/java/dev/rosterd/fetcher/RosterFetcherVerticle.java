@@ -5,8 +5,12 @@ import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.BusFailure;
 import dev.rosterd.common.bus.RosterFetch;
 import dev.rosterd.common.bus.RosterItems;
+import dev.rosterd.common.health.LastFetch;
 import dev.rosterd.common.jid.Jids;
+import dev.rosterd.common.metrics.Meters;
 import dev.rosterd.common.roster.RosterItem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -20,7 +24,11 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +46,7 @@ public final class RosterFetcherVerticle extends VerticleBase {
   private WebClient client;
   private InFlightLimit inFlight;
   private MessageConsumer<JsonObject> consumer;
+  private Map<String, Timer> latency;
 
   @Override
   public Future<?> start() {
@@ -48,6 +57,7 @@ public final class RosterFetcherVerticle extends VerticleBase {
         new WebClientOptions().setUserAgent("rosterd").setConnectTimeout(options.timeoutMs()),
         new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
     inFlight = new InFlightLimit(options.maxInFlight());
+    latency = timers(Meters.registry(vertx));
     consumer = vertx.eventBus().consumer(Addresses.ROSTER_FETCH, this::onFetch);
     return consumer.completion();
   }
@@ -66,14 +76,57 @@ public final class RosterFetcherVerticle extends VerticleBase {
     }
     String url = RosterUrl.of(options.rosterUrl(), username);
     inFlight
-        .submit(() -> fetch(username, url))
+        .submit(() -> timed(fetch(username, url)))
         .onSuccess(items -> msg.reply(new RosterItems(items).toJson()))
         .onFailure(e -> {
           String reason = "roster fetch of user \"" + username + "\" from " + RosterUrl.withoutCredentials(url)
               + " failed: " + cause(e);
           LOG.warn(reason);
           msg.fail(BusFailure.BACKEND, reason);
+          remember(new LastFetch(false, Instant.now(), reason));
         });
+  }
+
+  /** Records the fetch's latency by outcome, and a success as the last fetch. */
+  private Future<List<RosterItem>> timed(Future<List<RosterItem>> fetch) {
+    long started = System.nanoTime();
+    return fetch.andThen(ar -> {
+      latency.get(outcome(ar.cause())).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      if (ar.succeeded()) {
+        remember(new LastFetch(true, Instant.now(), null));
+      }
+    });
+  }
+
+  /** Tells /health, wherever it is asked, how the last fetch went. */
+  private void remember(LastFetch last) {
+    last.record(vertx).onFailure(e -> LOG.debug("cannot record the last fetch: {}", e.toString()));
+  }
+
+  /** The {@code outcome} tag of {@link Meters#ROSTER_FETCH}. */
+  private static String outcome(Throwable e) {
+    if (e == null) {
+      return "ok";
+    }
+    if (e instanceof BackendRoster.NotARoster || e instanceof CappedBody.TooLarge) {
+      return "http-error";
+    }
+    if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
+      return "timeout";
+    }
+    return "unreachable";
+  }
+
+  private static Map<String, Timer> timers(MeterRegistry registry) {
+    Map<String, Timer> timers = new HashMap<>();
+    for (String outcome : List.of("ok", "http-error", "timeout", "unreachable")) {
+      timers.put(outcome, Timer.builder(Meters.ROSTER_FETCH)
+          .description("roster GETs from the web application")
+          .tag("outcome", outcome)
+          .publishPercentileHistogram()
+          .register(registry));
+    }
+    return timers;
   }
 
   private Future<List<RosterItem>> fetch(String username, String url) {
