@@ -1,6 +1,7 @@
 package dev.rosterd.c2s;
 
 import dev.rosterd.c2s.connection.ClientConnection;
+import dev.rosterd.c2s.connection.StreamMeters;
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.session.SessionLayer;
 import dev.rosterd.c2s.session.Sessions;
@@ -43,6 +44,7 @@ public final class C2sVerticle extends VerticleBase {
   private ServerCertificate certificate;
   private SessionLayer sessions;
   private Credentials credentials;
+  private StreamMeters meters;
 
   public C2sVerticle() {
     this(Sessions::new);
@@ -69,6 +71,7 @@ public final class C2sVerticle extends VerticleBase {
     options = new C2sOptions(config());
     sessions = sessionLayer.apply(vertx, options.domain());
     credentials = new Credentials(vertx);
+    meters = new StreamMeters(vertx);
     return ServerCertificate.load(vertx, options).compose(cert -> {
       certificate = cert;
       Future<NetServer> plain = listen(new NetServerOptions(), options.port(), false)
@@ -107,7 +110,7 @@ public final class C2sVerticle extends VerticleBase {
   private void accept(NetSocket socket, boolean secured) {
     LOG.debug("client connected from {}", socket.remoteAddress());
     ClientConnection c = new ClientConnection(
-        vertx, socket, secured, options, certificate, sessions, credentials);
+        vertx, socket, secured, options, certificate, sessions, credentials, meters);
     connections.add(c);
     c.start().onComplete(v -> connections.remove(c));
   }

@@ -52,6 +52,7 @@ public final class ClientConnection implements ClientLink {
   private final SessionLayer sessions;
   private final SaslNegotiation sasl;
   private final StreamFeatures features;
+  private final StreamMeters meters;
   private final Promise<Void> closed = Promise.promise();
 
   private Stage stage;
@@ -71,13 +72,15 @@ public final class ClientConnection implements ClientLink {
    */
   public ClientConnection(
       Vertx vertx, NetSocket socket, boolean secured, C2sOptions options,
-      ServerCertificate certificate, SessionLayer sessions, Credentials credentials) {
+      ServerCertificate certificate, SessionLayer sessions, Credentials credentials,
+      StreamMeters meters) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.options = options;
     this.certificate = certificate;
     this.sessions = sessions;
+    this.meters = meters;
     this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts());
     this.features = new StreamFeatures(credentials, options.requireEncryption());
     this.stage = secured ? Stage.SECURED : Stage.CONNECTED;
@@ -120,6 +123,7 @@ public final class ClientConnection implements ClientLink {
       return;
     }
     LOG.debug("closing {} with stream error {} ({})", socket.remoteAddress(), condition, text);
+    meters.streamError(condition);
     StringBuilder out = new StringBuilder();
     if (!headerSent) {
       // RFC 6120 §4.9.1.1: the error goes in a stream, so open one first if we had not.
@@ -283,6 +287,9 @@ public final class ClientConnection implements ClientLink {
   }
 
   private SaslNegotiation.Outcome saslOutcome(SaslNegotiation.Outcome outcome) {
+    if (outcome.user() != null || outcome.reply().name().equals("failure")) {
+      meters.login(loginResult(outcome));
+    }
     if (outcome.user() != null) {
       user = outcome.user();
       stage = stage.then(Stage.AUTHENTICATED);
@@ -299,6 +306,13 @@ public final class ClientConnection implements ClientLink {
       closeWithStreamError(StreamError.POLICY_VIOLATION, "too many failed authentication attempts");
     }
     return outcome;
+  }
+
+  /** {@code success}, or the condition of the {@code <failure/>} (RFC 6120 §6.5). */
+  private static String loginResult(SaslNegotiation.Outcome outcome) {
+    return outcome.user() != null
+        ? "success"
+        : outcome.reply().firstChild().map(Element::name).orElse("failure");
   }
 
   // ---- resource binding (RFC 6120 §7) ----
@@ -328,6 +342,7 @@ public final class ClientConnection implements ClientLink {
       return;
     }
     session = bound;
+    meters.sessionBound();
     stage = stage.then(Stage.BOUND);
     Element jid = Element.builder("jid", Namespaces.BIND).text(bound.jid().toString()).build();
     send(Element.builder("iq", Namespaces.CLIENT)
@@ -370,6 +385,7 @@ public final class ClientConnection implements ClientLink {
       closed.tryComplete();
       return;
     }
+    meters.sessionEnded();
     s.closed().onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("cleaning up the session of {} failed", s.jid(), ar.cause());

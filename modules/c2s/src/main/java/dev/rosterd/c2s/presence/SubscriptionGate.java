@@ -1,14 +1,13 @@
 package dev.rosterd.c2s.presence;
 
 import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.BusRequest;
 import dev.rosterd.common.bus.SubscriptionAttempt;
 import dev.rosterd.common.bus.SubscriptionVerdict;
 import dev.rosterd.common.xml.Element;
 import dev.rosterd.common.xml.StanzaError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,9 +49,8 @@ public final class SubscriptionGate {
   public Future<Optional<Element>> block(Element presence) {
     SubscriptionAttempt attempt = new SubscriptionAttempt(
         presence.attribute("from"), presence.attribute("to"), presence.attribute("type"));
-    DeliveryOptions bounded = new DeliveryOptions().setSendTimeout(VERDICT_TIMEOUT_MS);
-    return vertx.eventBus()
-        .<JsonObject>request(Addresses.SUBSCRIPTION_ATTEMPT, attempt.toJson(), bounded)
+    // Asked while subscription blocking is being redeployed, the request waits for it (BusRequest).
+    return BusRequest.send(vertx, Addresses.SUBSCRIPTION_ATTEMPT, attempt.toJson(), VERDICT_TIMEOUT_MS)
         .map(reply -> SubscriptionVerdict.fromJson(reply.body()).action() == SubscriptionVerdict.Action.ERROR
             ? Optional.of(StanzaError.reply(presence, StanzaError.Type.CANCEL, "not-allowed"))
             : Optional.<Element>empty())

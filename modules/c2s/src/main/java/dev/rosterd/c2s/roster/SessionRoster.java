@@ -1,13 +1,13 @@
 package dev.rosterd.c2s.roster;
 
 import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.BusRequest;
 import dev.rosterd.common.bus.RosterGet;
 import dev.rosterd.common.bus.RosterSnapshot;
 import dev.rosterd.common.roster.RosterChange;
 import dev.rosterd.common.roster.RosterItem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +53,8 @@ public final class SessionRoster {
 
   private Future<RosterSnapshot> load() {
     stale = false;
-    DeliveryOptions bounded = new DeliveryOptions().setSendTimeout(LOAD_TIMEOUT_MS);
-    return vertx.eventBus()
-        .<io.vertx.core.json.JsonObject>request(Addresses.ROSTER_GET, new RosterGet(username).toJson(), bounded)
+    // Asked while the cache is being redeployed, the request waits for it (BusRequest).
+    return BusRequest.send(vertx, Addresses.ROSTER_GET, new RosterGet(username).toJson(), LOAD_TIMEOUT_MS)
         .compose(reply -> {
           if (stale) {
             return load();

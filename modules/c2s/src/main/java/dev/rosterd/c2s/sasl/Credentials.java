@@ -3,6 +3,7 @@ package dev.rosterd.c2s.sasl;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.AuthMechanisms;
 import dev.rosterd.common.bus.AuthResult;
+import dev.rosterd.common.bus.BusRequest;
 import dev.rosterd.common.bus.PlainCheck;
 import dev.rosterd.common.bus.ScramCredentials;
 import dev.rosterd.common.bus.ScramLookup;
@@ -46,7 +47,8 @@ public final class Credentials {
   }
 
   private Future<JsonObject> ask(String address, JsonObject body) {
-    return vertx.eventBus().<JsonObject>request(address, body, delivery)
+    // Asked while the auth piece is being redeployed, the request waits for it (BusRequest).
+    return BusRequest.send(vertx, address, body, delivery)
         .map(m -> m.body())
         .recover(e -> Future.failedFuture(new CredentialsUnavailable(address + ": " + e.getMessage(), e)));
   }

@@ -6,6 +6,7 @@ import dev.rosterd.c2s.roster.RosterQuery;
 import dev.rosterd.c2s.roster.SessionRoster;
 import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.BusRequest;
 import dev.rosterd.common.bus.RosterRelease;
 import dev.rosterd.common.bus.RosterSnapshot;
 import dev.rosterd.common.bus.SessionMessage;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientSession implements BoundSession {
   private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+  private static final long RELEASE_TIMEOUT_MS = 30_000;
 
   private final SessionContext server;
   private final EntityFullJid jid;
@@ -125,8 +127,10 @@ final class ClientSession implements BoundSession {
         .compose(v -> server.directory().remove(bare, jid.getResourceOrThrow().toString(), address))
         .onSuccess(left -> {
           if (left == 0) {
-            server.vertx().eventBus().send(
-                Addresses.ROSTER_RELEASE, new RosterRelease(jid.getLocalpart().toString()).toJson());
+            // A request, not a bare send, so that a release during a cache redeploy waits for it.
+            BusRequest.send(server.vertx(), Addresses.ROSTER_RELEASE,
+                    new RosterRelease(jid.getLocalpart().toString()).toJson(), RELEASE_TIMEOUT_MS)
+                .onFailure(e -> log.debug("release of {}'s roster failed: {}", jid, e.getMessage()));
           }
         })
         .transform(ar -> {
