@@ -96,6 +96,7 @@ public final class HarnessSettings {
       throw new IllegalArgumentException("--contacts must not be negative");
     }
     targets();
+    backendPort();
     levels();
     rates();
   }
@@ -208,13 +209,22 @@ public final class HarnessSettings {
     return integer("wait-seconds");
   }
 
-  /** {@code --backend-host}, {@code --backend-port}: where the harness's fake web application listens. */
+  /**
+   * {@code --backend-host}, {@code --backend-port}: where the harness's fake web application
+   * listens (port 0: an ephemeral one). {@code --backend-port off}: no backend of its own, the
+   * server fetches rosters elsewhere (rosters of R contacts are still expected); refresh and
+   * cluster then cannot run, as only the harness's backend can make every roster gain a contact.
+   */
   public String backendHost() {
     return values.get("backend-host");
   }
 
   public int backendPort() {
-    return integer("backend-port");
+    return ownBackend() ? integer("backend-port") : -1;
+  }
+
+  public boolean ownBackend() {
+    return !values.get("backend-port").equals("off");
   }
 
   /** {@code --runs}: how many times the scenario runs, one result line each. */

@@ -35,13 +35,17 @@ public final class LoadHarness {
     Vertx vertx = Vertx.vertx();
     int status = 0;
     try {
-      LoadBackend backend = LoadBackend.start(vertx, settings).await(30, TimeUnit.SECONDS);
+      LoadBackend backend = settings.ownBackend()
+          ? LoadBackend.start(vertx, settings).await(30, TimeUnit.SECONDS)
+          : null;
       for (int run = 1; run <= settings.runs(); run++) {
         JsonObject line = run(vertx, settings, backend, run).await(1, TimeUnit.HOURS);
         System.out.println(line.encode());
         System.out.flush();
       }
-      backend.close().await(10, TimeUnit.SECONDS);
+      if (backend != null) {
+        backend.close().await(10, TimeUnit.SECONDS);
+      }
     } catch (Exception e) {
       System.err.println("load harness: " + e.getMessage());
       status = 1;
@@ -57,7 +61,8 @@ public final class LoadHarness {
 
   /**
    * Runs the scenario of {@code settings} once against the configured server, with {@code backend}
-   * as the web application; completes with the result line. Callable in-process (the CI smoke).
+   * as the web application (null when the server uses another, {@code --backend-port off});
+   * completes with the result line. Callable in-process (the CI smoke).
    */
   public static Future<JsonObject> run(Vertx vertx, HarnessSettings settings, LoadBackend backend, int run) {
     JsonObject head = new JsonObject()
@@ -70,14 +75,21 @@ public final class LoadHarness {
         .put("groups", settings.groups().name().toLowerCase(java.util.Locale.ROOT));
     Future<JsonObject> figures = switch (settings.scenario()) {
       case LOGIN_ROSTER -> LoginRoster.run(vertx, settings, backend);
-      case REFRESH -> Refresh.run(vertx, settings, backend);
-      case CLUSTER -> settings.targets().size() < 2
-          ? Future.failedFuture("the cluster scenario needs two or more ports in --c2s-port")
-          : Refresh.run(vertx, settings, backend);
+      case REFRESH, CLUSTER -> refresh(vertx, settings, backend);
       case MEMORY -> IdleMemory.run(vertx, settings, backend);
       case LATENCY -> MessageLatency.run(vertx, settings, backend);
     };
     return figures.map(head::mergeIn);
+  }
+
+  private static Future<JsonObject> refresh(Vertx vertx, HarnessSettings settings, LoadBackend backend) {
+    if (backend == null) {
+      return Future.failedFuture("refresh and cluster need the harness's own backend (--backend-port)");
+    }
+    if (settings.scenario() == HarnessSettings.Scenario.CLUSTER && settings.targets().size() < 2) {
+      return Future.failedFuture("the cluster scenario needs two or more ports in --c2s-port");
+    }
+    return Refresh.run(vertx, settings, backend);
   }
 
   /** Completes after {@code seconds}; at once for 0 (a Vert.x timer needs at least 1 ms). */

@@ -15,12 +15,16 @@ final class LoginRoster {
   private LoginRoster() {}
 
   static Future<JsonObject> run(Vertx vertx, HarnessSettings s, LoadBackend backend) {
-    long requestsBefore = backend.rosterRequests();
+    long requestsBefore = backend == null ? 0 : backend.rosterRequests();
+    int expected = backend == null ? Math.min(s.contacts(), s.users().count() - 1) : backend.rosterSize();
     return Fleet.start(vertx, s).compose(fleet -> fleet.login(fleet.create(0, s.clients()))
-        .compose(logins -> fleet.close().map(v -> new JsonObject()
-            .put("clients", s.clients())
-            .put("in_flight", s.inFlight())
-            .mergeIn(logins.toJson(backend.rosterSize()))
-            .put("backend_roster_requests", backend.rosterRequests() - requestsBefore))));
+        .compose(logins -> fleet.close().map(v -> {
+          JsonObject line = new JsonObject()
+              .put("clients", s.clients())
+              .put("in_flight", s.inFlight())
+              .mergeIn(logins.toJson(expected));
+          return backend == null ? line
+              : line.put("backend_roster_requests", backend.rosterRequests() - requestsBefore);
+        })));
   }
 }
