@@ -27,6 +27,8 @@ public final class Main {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_START = 1;
   private static final long CLOSE_TIMEOUT_SECONDS = 30;
+  /** How long joining the cluster may take (Hazelcast waits for the listed members first). */
+  private static final long JOIN_TIMEOUT_SECONDS = 120;
   private static final String USAGE = "usage: java -jar rosterd.jar -conf <config.json> (or set " + CONF_ENV + ")";
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -48,11 +50,7 @@ public final class Main {
     ShutdownSignal signal = ShutdownSignal.install();
     Vertx vertx = NodeMetrics.vertx();
     int status = run(vertx, new ConfigFile(vertx, path), signal, err);
-    // Closing Vert.x undeploys every piece; the c2s ends each stream with <system-shutdown/>.
-    try {
-      vertx.close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      LOG.error("rosterd did not stop cleanly: {}", message(e));
+    if (!closed(vertx)) {
       return EXIT_START;
     }
     if (status == 0) {
@@ -61,7 +59,24 @@ public final class Main {
     return status;
   }
 
-  /** Checks the config, deploys, and waits for a signal; returns the exit status. */
+  /**
+   * Closes a Vert.x, which undeploys every piece (the c2s ends each stream with
+   * {@code <system-shutdown/>}) and, when clustered, leaves the cluster; false if that failed.
+   */
+  private static boolean closed(Vertx vertx) {
+    try {
+      vertx.close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      LOG.error("rosterd did not stop cleanly: {}", message(e));
+      return false;
+    }
+  }
+
+  /**
+   * Checks the config, then serves on {@code vertx}, or, with a {@code cluster} section, on a
+   * clustered Vert.x that it closes again before returning the exit status.
+   */
   private static int run(Vertx vertx, ConfigFile file, ShutdownSignal signal, PrintStream err) {
     RosterdConfig config;
     try {
@@ -73,6 +88,22 @@ public final class Main {
       err.println("rosterd: cannot read config " + file.path() + ": " + e.getMessage());
       return EXIT_CONFIG;
     }
+    if (config.cluster() == null) {
+      return serve(vertx, config, file, signal);
+    }
+    Vertx clustered;
+    try {
+      clustered = ClusterJoin.vertx(config.cluster()).await(JOIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.error("rosterd did not join the cluster: {}", message(e));
+      return EXIT_START;
+    }
+    int status = serve(clustered, config, file, signal);
+    return closed(clustered) ? status : EXIT_START;
+  }
+
+  /** Deploys the configured pieces on {@code vertx} and waits for a signal; the exit status. */
+  private static int serve(Vertx vertx, RosterdConfig config, ConfigFile file, ShutdownSignal signal) {
     RosterdNode node = new RosterdNode(vertx);
     CompletableFuture<List<Deployment>> started =
         node.deployAll(config)

@@ -25,8 +25,10 @@ import org.jxmpp.jid.Jid;
  * @param domain the normalised XMPP domain this server serves
  * @param pieces the configured pieces, in the catalog's order
  * @param watchConfigMs how often the file is looked at for changes; 0: never
+ * @param cluster the Hazelcast cluster to join (the {@code cluster} section), or null to run alone
  */
-public record RosterdConfig(String domain, List<ConfiguredPiece> pieces, long watchConfigMs) {
+public record RosterdConfig(
+    String domain, List<ConfiguredPiece> pieces, long watchConfigMs, ClusterOptions cluster) {
   /** Required top-level key: the XMPP domain (a domain JID such as {@code example.com}). */
   public static final String DOMAIN = "domain";
 
@@ -75,6 +77,8 @@ public record RosterdConfig(String domain, List<ConfiguredPiece> pieces, long wa
     ConfigReader top = new ConfigReader(json, "");
     String domain = domain(top);
     long watchConfigMs = top.longValue(WATCH_CONFIG_MS, DEFAULT_WATCH_CONFIG_MS, 0, 86_400_000);
+    ClusterOptions cluster =
+        top.has(ClusterOptions.SECTION) ? new ClusterOptions(top.section(ClusterOptions.SECTION)) : null;
     List<Piece<?>> present = new ArrayList<>();
     for (Piece<?> piece : catalog.pieces()) {
       if (top.has(piece.section())) {
@@ -90,7 +94,7 @@ public record RosterdConfig(String domain, List<ConfiguredPiece> pieces, long wa
     for (Piece<?> piece : present) {
       pieces.add(configure(piece, top.section(piece.section()), domain));
     }
-    return new RosterdConfig(domain, List.copyOf(pieces), watchConfigMs);
+    return new RosterdConfig(domain, List.copyOf(pieces), watchConfigMs, cluster);
   }
 
   /** One piece's config section, checked on its own (e.g. a replacement for a running piece). */
