@@ -10,6 +10,8 @@ import dev.rosterd.c2s.C2sOptions;
 import dev.rosterd.c2s.C2sVerticle;
 import dev.rosterd.cache.RosterCacheOptions;
 import dev.rosterd.cache.RosterCacheVerticle;
+import dev.rosterd.demo.DemoBackendOptions;
+import dev.rosterd.demo.DemoBackendVerticle;
 import dev.rosterd.fetcher.RosterFetcherOptions;
 import dev.rosterd.fetcher.RosterFetcherVerticle;
 import java.util.List;
@@ -35,6 +37,12 @@ public final class PieceCatalog {
                 SubscriptionBlockingOptions.SECTION,
                 SubscriptionBlockingOptions::new,
                 SubscriptionBlockingVerticle::new),
+            // The demo backend before the listeners that need it: rosters are fetched at login.
+            Piece.listening(
+                DemoBackendOptions.SECTION,
+                DemoBackendOptions::new,
+                DemoBackendVerticle::new,
+                o -> o.host() + ":" + o.port()),
             Piece.listening(
                 AdminHttpOptions.SECTION,
                 AdminHttpOptions::new,

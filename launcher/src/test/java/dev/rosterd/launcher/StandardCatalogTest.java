@@ -28,17 +28,18 @@ class StandardCatalogTest {
     RosterdConfig config = RosterdConfig.read(shipped(), PieceCatalog.standard());
     assertEquals("localhost", config.domain());
     assertEquals(
-        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "admin", "c2s"),
+        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "demoBackend", "admin", "c2s"),
         config.pieces().stream().map(ConfiguredPiece::name).toList());
     assertEquals(
-        "auth, rosterFetcher, rosterCache, subscriptionBlocking, admin on 127.0.0.1:5280, c2s on 0.0.0.0:5222",
+        "auth, rosterFetcher, rosterCache, subscriptionBlocking, demoBackend on 127.0.0.1:8080,"
+            + " admin on 127.0.0.1:5280, c2s on 0.0.0.0:5222",
         Main.describe(config));
   }
 
   @Test
   void everySectionOfTheCatalogIsKnown() {
     assertEquals(
-        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "admin", "c2s"),
+        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "demoBackend", "admin", "c2s"),
         PieceCatalog.standard().sections());
   }
 
