@@ -135,13 +135,6 @@ final class LoadClient {
     });
   }
 
-  /** Pings still waiting for their echo. */
-  Future<Integer> pingsInFlight() {
-    Promise<Integer> n = Promise.promise();
-    context.runOnContext(v -> n.complete(pingsInFlight.size()));
-    return n.future();
-  }
-
   private Future<Login> loginSteps() {
     return net.connect(target.port(), target.host())
         .compose(s -> {
@@ -164,7 +157,7 @@ final class LoadClient {
   private Future<Element> openStream() {
     stream = new ServerStream(this::element, this::streamClosed);
     socket.write("<?xml version='1.0'?><stream:stream xmlns='jabber:client'"
-        + " xmlns:stream='http://etherx.jabber.org/streams' to='" + domain + "' version='1.0'>");
+        + " xmlns:stream='http://etherx.jabber.org/streams' to='" + XmlEscape.attribute(domain) + "' version='1.0'>");
     return expect(e -> e.is("features", Namespaces.STREAM), "stream features");
   }
 
