@@ -32,6 +32,7 @@ final class ConfigWatch {
   private RosterdConfig applied;
   private Future<Void> applying = Future.succeededFuture();
   private ConfigRetriever retriever;
+  private volatile int rejected;
 
   /**
    * @param applied the config the node was deployed with
@@ -49,10 +50,17 @@ final class ConfigWatch {
       return;
     }
     retriever = file.watching(vertx, applied.watchConfigMs());
-    retriever.configStream().exceptionHandler(
-        e -> LOG.warn("config {} not applied: cannot read it: {}", path, oneLine(e)));
+    retriever.configStream().exceptionHandler(e -> {
+      rejected++;
+      LOG.warn("config {} not applied: cannot read it: {}", path, oneLine(e));
+    });
     retriever.listen(change -> apply(change.getNewConfiguration()));
     LOG.info("watching {} for changes every {} ms", path, applied.watchConfigMs());
+  }
+
+  /** How many contents of the file were not applied because they did not check. */
+  int rejected() {
+    return rejected;
   }
 
   void close() {
@@ -72,10 +80,12 @@ final class ConfigWatch {
     try {
       next = RosterdConfig.read(json, catalog);
     } catch (ConfigException e) {
+      rejected++;
       LOG.warn("config {} not applied: {}", path, e.getMessage());
       return Future.succeededFuture();
     }
     if (!next.domain().equals(applied.domain())) {
+      rejected++;
       LOG.warn("config {} not applied: domain: changing it needs a restart (running {}, file says {})",
           path, applied.domain(), next.domain());
       return Future.succeededFuture();
