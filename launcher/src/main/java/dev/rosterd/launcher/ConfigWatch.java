@@ -54,8 +54,18 @@ final class ConfigWatch {
       rejected++;
       LOG.warn("config {} not applied: cannot read it: {}", path, oneLine(e));
     });
-    retriever.listen(change -> apply(change.getNewConfiguration()));
+    retriever.listen(change -> {
+      clusterChange(change.getPreviousConfiguration(), change.getNewConfiguration());
+      apply(change.getNewConfiguration());
+    });
     LOG.info("watching {} for changes every {} ms", path, applied.watchConfigMs());
+  }
+
+  /** The cluster a node is in is chosen when Vert.x starts: a change only applies at a restart. */
+  private void clusterChange(JsonObject before, JsonObject after) {
+    if (!before.isEmpty() && !Objects.equals(before.getValue("cluster"), after.getValue("cluster"))) {
+      LOG.warn("config {}: cluster: changing it needs a restart; the pieces' sections are applied", path);
+    }
   }
 
   /** How many contents of the file were not applied because they did not check. */
