@@ -34,7 +34,7 @@ class HttpProviderTest {
         .compose(b -> {
           backend = b.password("alice", "wonderland");
           JsonObject config = new JsonObject().put("domain", "rosterd.test").put("provider", "http")
-              .put("url", b.authUrl()).put("timeoutMillis", 2000);
+              .put("url", b.authUrl()).put("timeoutMillis", 10_000);
           return vertx.deployVerticle(new AuthVerticle(), new DeploymentOptions().setConfig(config));
         })
         .onComplete(ctx.succeedingThenComplete());
