@@ -103,7 +103,7 @@ final class ClusterJoin {
         LOG.warn("member {} left the cluster; it was no Vert.x node", event.getMember().getAddress());
         return;
       }
-      LOG.warn("node {} at {} left the cluster", node, event.getMember().getAddress());
+      LOG.info("node {} at {} left the cluster", node, event.getMember().getAddress());
       vertx.eventBus().send(
           Addresses.NODE_LEFT, new NodeLeft(node).toJson(), new DeliveryOptions().setLocalOnly(true));
     }

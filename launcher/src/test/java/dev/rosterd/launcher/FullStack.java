@@ -47,7 +47,11 @@ final class FullStack implements AutoCloseable {
    * dave and zoë, each with the password {@code <user>-pw}.
    */
   static FullStack start(Vertx vertx) throws Exception {
-    FakeRosterBackend backend = await(FakeRosterBackend.start(vertx));
+    return start(vertx, await(FakeRosterBackend.start(vertx)));
+  }
+
+  /** As {@link #start(Vertx)}, against a backend already running (nodes of a cluster share one). */
+  static FullStack start(Vertx vertx, FakeRosterBackend backend) throws Exception {
     // The standard pieces, but keeping hold of the listeners to read back the ports they got.
     List<C2sVerticle> c2s = new CopyOnWriteArrayList<>();
     List<AdminHttpVerticle> admin = new CopyOnWriteArrayList<>();
