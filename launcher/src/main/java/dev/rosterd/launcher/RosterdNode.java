@@ -140,11 +140,6 @@ public final class RosterdNode {
     });
   }
 
-  /** The domain the node's pieces serve. */
-  synchronized String domain() {
-    return domain;
-  }
-
   /** The running deployments, in the order they were first deployed. */
   public synchronized List<Deployment> deployments() {
     return List.copyOf(deployments.values());
