@@ -41,12 +41,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RosterFetcherVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RosterFetcherVerticle.class);
+  private static final long RECORD_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private RosterFetcherOptions options;
   private WebClient client;
   private InFlightLimit inFlight;
   private MessageConsumer<JsonObject> consumer;
   private Map<String, Timer> latency;
+  private Boolean lastRecorded;
+  private long lastRecordedAt;
 
   @Override
   public Future<?> start() {
@@ -98,8 +101,18 @@ public final class RosterFetcherVerticle extends VerticleBase {
     });
   }
 
-  /** Tells /health, wherever it is asked, how the last fetch went. */
+  /**
+   * Tells /health, wherever it is asked, how the last fetch went. A write to shared data is a
+   * cluster round trip, so while fetches keep going the same way it is written once a second at
+   * most; a change from working to failing, or back, is written at once.
+   */
   private void remember(LastFetch last) {
+    long now = System.nanoTime();
+    if (lastRecorded != null && lastRecorded == last.ok() && now - lastRecordedAt < RECORD_EVERY_NANOS) {
+      return;
+    }
+    lastRecorded = last.ok();
+    lastRecordedAt = now;
     last.record(vertx).onFailure(e -> LOG.debug("cannot record the last fetch: {}", e.toString()));
   }
 
