@@ -11,6 +11,8 @@ import com.hazelcast.config.JoinConfig;
 import dev.rosterd.common.config.ConfigException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +90,20 @@ class ClusterOptionsTest {
     assertEquals("false", hz.getProperty("hazelcast.phone.home.enabled"));
     assertEquals("2", hz.getProperty("hazelcast.heartbeat.interval.seconds"));
     assertEquals("9", hz.getProperty("hazelcast.max.no.heartbeat.seconds"));
+  }
+
+  @Test
+  void theShippedTwoNodeConfigsCheckAndPointAtEachOther() throws Exception {
+    // Tests run in the launcher module; the shipped configs are at the repository root.
+    ClusterOptions a = shipped("cluster-node-a.json");
+    ClusterOptions b = shipped("cluster-node-b.json");
+    assertEquals(List.of("127.0.0.1:" + b.port()), a.members());
+    assertEquals(List.of("127.0.0.1:" + a.port()), b.members());
+    assertEquals(a.name(), b.name());
+  }
+
+  private static ClusterOptions shipped(String file) throws Exception {
+    JsonObject json = new JsonObject(Files.readString(Path.of("..", "conf", file)));
+    return RosterdConfig.read(json, PieceCatalog.standard()).cluster();
   }
 }
