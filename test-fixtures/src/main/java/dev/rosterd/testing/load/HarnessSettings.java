@@ -48,7 +48,7 @@ public final class HarnessSettings {
     DEFAULTS.put("warmup-seconds", "2");
     DEFAULTS.put("settle-seconds", "3");
     DEFAULTS.put("step-timeout-ms", "30000");
-    DEFAULTS.put("wait-seconds", "300");
+    DEFAULTS.put("wait-seconds", "120");
     DEFAULTS.put("backend-host", "127.0.0.1");
     DEFAULTS.put("backend-port", "18080");
     DEFAULTS.put("runs", "1");

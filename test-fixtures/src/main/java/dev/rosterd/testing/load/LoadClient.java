@@ -55,7 +55,7 @@ final class LoadClient {
   private Waiting waiting;
   private String fullJid;
   private int ids;
-  private int pushes;
+  private volatile int pushes;
   private Observer observer = new Observer() {};
 
   /** Where a client connects: one node's c2s port. */
@@ -88,7 +88,12 @@ final class LoadClient {
     return context;
   }
 
-  /** How many roster pushes arrived since login. */
+  /** Where this client connects. */
+  Target target() {
+    return target;
+  }
+
+  /** How many roster pushes arrived since login (read from any thread). */
   int pushes() {
     return pushes;
   }

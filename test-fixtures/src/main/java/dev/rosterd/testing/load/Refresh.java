@@ -72,6 +72,8 @@ final class Refresh {
         j.put("pushes", pushed.get());
         if (pushes.succeeded()) {
           j.put("all_pushes_ms", Latencies.millis(pushes.result()));
+        } else {
+          j.put("push_failure", pushes.cause().getMessage()).put("missing_pushes_by_port", missing(clients));
         }
         if (http.succeeded() && pushes.succeeded()) {
           double seconds = Math.max(j.getDouble("http_ms"), j.getDouble("all_pushes_ms")) / 1000;
@@ -80,6 +82,18 @@ final class Refresh {
         return Future.succeededFuture(j.put("backend_roster_requests", backend.rosterRequests() - requestsBefore));
       });
     });
+  }
+
+  /** How many clients had no push, by the c2s port they are connected to (which node). */
+  private static JsonObject missing(List<LoadClient> clients) {
+    JsonObject byPort = new JsonObject();
+    for (LoadClient c : clients) {
+      if (c.pushes() == 0) {
+        String port = String.valueOf(c.target().port());
+        byPort.put(port, byPort.getInteger(port, 0) + 1);
+      }
+    }
+    return byPort;
   }
 
   /** The POST; the reply's {@code updated} and {@code errors} with the status and the time it took. */
