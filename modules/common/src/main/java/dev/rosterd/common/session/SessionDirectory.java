@@ -126,7 +126,7 @@ public final class SessionDirectory {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    // Opening a clustered map costs a trip to a worker thread: keep each one once opened.
+    // Opened once per node and kept, like the directory map itself.
     return nodeIndexes.compute(node, (n, open) -> open == null || open.failed()
         ? vertx.sharedData().<String, JsonObject>getAsyncMap(NODE_INDEX_PREFIX + n)
         : open);
