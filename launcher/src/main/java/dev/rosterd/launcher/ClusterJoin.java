@@ -8,6 +8,9 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.NodeLeft;
 import io.vertx.core.Future;
@@ -52,6 +55,10 @@ final class ClusterJoin {
         .map(vertx -> {
           metrics.ready(vertx);
           manager.getHazelcastInstance().getCluster().addMembershipListener(new Departures(vertx));
+          manager.getHazelcastInstance().getPartitionService().addMigrationListener(new Rebalancing(manager));
+          manager.getHazelcastInstance().getPartitionService().addPartitionLostListener(
+              event -> LOG.warn("cluster data lost: partition {} had no copy left on a live member",
+                  event.getPartitionId()));
           Member self = manager.getHazelcastInstance().getCluster().getLocalMember();
           LOG.info("cluster {}: node {} on {}:{}, {} members",
               options.name(), manager.getNodeId(), self.getAddress().getHost(), self.getAddress().getPort(),
@@ -84,6 +91,30 @@ final class ClusterJoin {
     config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
     config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
     return config;
+  }
+
+  /**
+   * Says when the cluster's data is spread over the members again after one joined or left. Until
+   * then a member's share may exist in one copy only; in a rolling restart, wait for this line
+   * before stopping the next member.
+   */
+  private record Rebalancing(HazelcastClusterManager manager) implements MigrationListener {
+    @Override
+    public void migrationStarted(MigrationState state) {
+      LOG.debug("cluster data moving: {} migrations planned", state.getPlannedMigrations());
+    }
+
+    @Override
+    public void migrationFinished(MigrationState state) {
+      LOG.info("cluster data rebalanced over {} members in {} ms: each entry has its backup",
+          manager.getNodes().size(), state.getTotalElapsedTime());
+    }
+
+    @Override
+    public void replicaMigrationCompleted(ReplicaMigrationEvent event) {}
+
+    @Override
+    public void replicaMigrationFailed(ReplicaMigrationEvent event) {}
   }
 
   /** Passes Hazelcast's member-removed events to this node's c2s. */

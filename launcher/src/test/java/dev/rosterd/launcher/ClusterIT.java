@@ -47,6 +47,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * killed (SIGKILL, no goodbye) and started again: the survivor keeps serving, the dead node's user
  * leaves routing and its contacts see it go, a refresh while the node is down still reaches the
  * survivor's users, and a user logging in again on the restarted node gets the current roster.
+ * Then the restarted node is stopped (SIGTERM) as in a rolling restart, and the survivor serves on.
  */
 @ExtendWith(VertxExtension.class)
 class ClusterIT {
@@ -81,7 +82,8 @@ class ClusterIT {
     int c2sA = a.loggedPort(C2S_PORT);
     int adminA = a.loggedPort(ADMIN_PORT);
     RosterdProcess b = node("b", backend, new JsonArray().add("127.0.0.1:" + hazelcastA));
-    b.awaitLine("rosterd started");
+    // B's share of the data has its backup on A once the join's migrations are done.
+    a.awaitLine("cluster data rebalanced over 2 members");
 
     XMPPTCPConnection alice = client(c2sA, "alice", "phone");
     XMPPTCPConnection bob = client(b.loggedPort(C2S_PORT), "bob", "laptop");
@@ -101,7 +103,7 @@ class ClusterIT {
         FromMatchesFilter.createFull(bob.getUser()),
         s -> ((Presence) s).getType() == Presence.Type.unavailable))) {
       b.close();
-      assertNotNull(bobGone.nextResult(WAIT * 1000), "alice heard that bob went away with his node");
+      assertNotNull(bobGone.nextResult(WAIT * 1000), () -> "alice did not hear that bob went away with his node:\n" + a.stderr());
     }
     assertEquals(
         StanzaError.Condition.service_unavailable, bounce(alice, bob.getUser().toString()),
@@ -132,6 +134,19 @@ class ClusterIT {
     var aliceSeesBobAgain = availableFrom(aliceRoster, "bob");
     bobAgain.sendStanza(available(bobAgain));
     assertEquals(bobAgain.getUser(), aliceSeesBobAgain.get(WAIT, TimeUnit.SECONDS).getFrom());
+
+    // A stop, as in a rolling restart: B says goodbye itself and A serves on.
+    try (StanzaCollector bobLeaves = alice.createStanzaCollector(new AndFilter(
+        StanzaTypeFilter.PRESENCE,
+        FromMatchesFilter.createFull(bobAgain.getUser()),
+        s -> ((Presence) s).getType() == Presence.Type.unavailable))) {
+      again.terminate();
+      assertEquals(0, again.exitCode(), again.stderr());
+      assertNotNull(bobLeaves.nextResult(WAIT * 1000), "alice heard that bob left with the stopped node");
+    }
+    backend.roster("alice", new JsonObject().put("carol@" + DOMAIN, contact("Carol")));
+    assertEquals(1, refresh(vertx, adminA, "alice").getInteger("updated"));
+    aliceEvents.deleted("bob").get(WAIT, TimeUnit.SECONDS);
   }
 
   /** Sends a chat message to {@code to} and returns the condition of the error it bounced with. */

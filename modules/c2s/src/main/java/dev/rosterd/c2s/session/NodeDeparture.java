@@ -37,6 +37,18 @@ final class NodeDeparture {
   /** How long a survivor waits for another one that is clearing the same node. */
   static final long LOCK_TIMEOUT_MS = 120_000;
 
+  /** How often clearing a departed node is tried. */
+  static final int CLEAR_ATTEMPTS = 5;
+
+  /** The pause between those tries. */
+  static final long CLEAR_RETRY_MS = 2_000;
+
+  /** How often a departed session's roster is asked for before its contacts go untold. */
+  static final int ROSTER_ATTEMPTS = 5;
+
+  /** The pause between those attempts. */
+  static final long ROSTER_RETRY_MS = 500;
+
   /** Sessions cleared at once; each costs a few shared-data round trips. */
   static final int IN_FLIGHT = 64;
 
@@ -49,7 +61,18 @@ final class NodeDeparture {
   /** Starts handling {@link Addresses#NODE_LEFT} sent on this node. */
   void listen() {
     server.vertx().eventBus().<JsonObject>localConsumer(
-        Addresses.NODE_LEFT, m -> clear(NodeLeft.fromJson(m.body()).node()));
+        Addresses.NODE_LEFT, m -> clear(NodeLeft.fromJson(m.body()).node(), CLEAR_ATTEMPTS));
+  }
+
+  /**
+   * Clears {@code node}, again a little later if that failed: it runs while the cluster moves the
+   * departed node's share of the shared data to the survivors, and its sessions must not stay in
+   * routing for want of one more try.
+   */
+  private Future<Integer> clear(String node, int attempts) {
+    return clear(node).recover(e -> attempts > 1
+        ? server.vertx().timer(CLEAR_RETRY_MS).compose(t -> clear(node, attempts - 1))
+        : Future.failedFuture(e));
   }
 
   /** Takes every session of {@code node} out of routing; completes with how many there were. */
@@ -71,7 +94,8 @@ final class NodeDeparture {
   private Future<Integer> removeAll(List<NodeSession> sessions) {
     InFlightLimit limit = new InFlightLimit(IN_FLIGHT);
     List<Future<Void>> removed = sessions.stream().map(s -> limit.submit(() -> remove(s))).toList();
-    return Future.join(removed).transform(ar -> Future.succeededFuture(sessions.size()));
+    // A session that failed stays in the index (only a removal takes it out), for the next try.
+    return Future.join(removed).map(sessions.size());
   }
 
   private Future<Void> remove(NodeSession s) {
@@ -99,12 +123,26 @@ final class NodeDeparture {
     }).onFailure(e -> log.debug("departed session {} not cleared: {}", s.address(), e.toString()));
   }
 
+  /**
+   * The contacts to tell, from the roster cache. The departure is handled as the cluster learns of
+   * it, and a request may still go to a cache on the departed node until Vert.x has dropped that
+   * node's registrations: such a failed request is made again.
+   */
   private Future<List<BareJid>> contactsOf(EntityFullJid jid) {
+    return contactsOf(jid, ROSTER_ATTEMPTS);
+  }
+
+  private Future<List<BareJid>> contactsOf(EntityFullJid jid, int attempts) {
     return new SessionRoster(server.vertx(), jid.getLocalpart().toString()).current()
         .map(snapshot -> ClientSession.localContacts(snapshot, server.domain()))
-        .otherwise(e -> {
-          log.debug("{} departed with no roster to tell: {}", jid, e.getMessage());
-          return List.of();
+        .recover(e -> {
+          if (attempts > 1) {
+            log.debug("roster of departed {} not read, trying again: {}", jid, e.getMessage());
+            return server.vertx().timer(ROSTER_RETRY_MS).compose(t -> contactsOf(jid, attempts - 1));
+          }
+          log.warn("contacts of {} not told that its node left: its roster could not be read: {}",
+              jid, e.getMessage());
+          return Future.succeededFuture(List.of());
         });
   }
 }
