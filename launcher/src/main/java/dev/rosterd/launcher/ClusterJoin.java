@@ -12,6 +12,7 @@ import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.BusRequest;
 import dev.rosterd.common.bus.NodeLeft;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ClusterJoin {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterJoin.class);
+
+  /** How long this node's c2s has to take a node-left message. */
+  private static final long NODE_LEFT_TIMEOUT_MS = 10_000;
 
   /** The Hazelcast member attribute in which Vert.x keeps its node id. */
   private static final String VERTX_NODE_ID = "__vertx.nodeId";
@@ -135,8 +139,11 @@ final class ClusterJoin {
         return;
       }
       LOG.info("node {} at {} left the cluster", node, event.getMember().getAddress());
-      vertx.eventBus().send(
-          Addresses.NODE_LEFT, new NodeLeft(node).toJson(), new DeliveryOptions().setLocalOnly(true));
+      // As a request that rides out a c2s being redeployed at that moment; a node without a c2s
+      // leaves the clearing to the nodes that have one.
+      BusRequest.send(vertx, Addresses.NODE_LEFT, new NodeLeft(node).toJson(),
+              new DeliveryOptions().setLocalOnly(true).setSendTimeout(NODE_LEFT_TIMEOUT_MS))
+          .onFailure(e -> LOG.debug("no c2s here took the departure of node {}: {}", node, e.getMessage()));
     }
   }
 }

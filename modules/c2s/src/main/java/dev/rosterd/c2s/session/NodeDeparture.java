@@ -60,8 +60,11 @@ final class NodeDeparture {
 
   /** Starts handling {@link Addresses#NODE_LEFT} sent on this node. */
   void listen() {
-    server.vertx().eventBus().<JsonObject>localConsumer(
-        Addresses.NODE_LEFT, m -> clear(NodeLeft.fromJson(m.body()).node(), CLEAR_ATTEMPTS));
+    server.vertx().eventBus().<JsonObject>localConsumer(Addresses.NODE_LEFT, m -> {
+      // Taken on: the launcher stops re-sending (it re-sends while no c2s is deployed here).
+      m.reply(new JsonObject());
+      clear(NodeLeft.fromJson(m.body()).node(), CLEAR_ATTEMPTS);
+    });
   }
 
   /**

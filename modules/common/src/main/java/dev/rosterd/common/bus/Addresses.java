@@ -90,7 +90,9 @@ public final class Addresses {
   /**
    * A node left the cluster (it stopped, or the cluster's failure detection found it dead). Sent
    * node-locally by the launcher of each surviving node to one c2s instance of that node, which
-   * takes the departed node's sessions out of routing. Message {@link NodeLeft}; no reply.
+   * takes the departed node's sessions out of routing. Request {@link NodeLeft}; reply: an empty
+   * object as soon as the c2s has taken it on (sent as a {@link BusRequest}, so that it waits out
+   * a c2s redeploy).
    */
   public static final String NODE_LEFT = "rosterd.cluster.node-left";
 
