@@ -15,6 +15,12 @@ record CachedRoster(RosterSnapshot snapshot, long ticket) {
     return snapshot.toJson().put("ticket", ticket);
   }
 
+  /** The snapshot's JSON form out of an entry's: the entry without its ticket. */
+  static JsonObject snapshotJson(JsonObject entry) {
+    entry.remove("ticket");
+    return entry;
+  }
+
   static CachedRoster fromJson(JsonObject j) {
     return new CachedRoster(RosterSnapshot.fromJson(j), j.getLong("ticket", 0L));
   }

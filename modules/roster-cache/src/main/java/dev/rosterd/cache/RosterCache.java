@@ -77,12 +77,16 @@ final class RosterCache {
     }
   }
 
-  Future<RosterSnapshot> get(String username) {
-    return rosters.read(username).compose(cached -> cached != null
-        ? Future.succeededFuture(cached.snapshot())
-        : rosters.underLock(username, () -> rosters.read(username).compose(again -> again != null
-            ? Future.succeededFuture(again.snapshot())
-            : fetchFirst(username))));
+  /**
+   * The user's {@link RosterSnapshot} in its JSON form. A hit is answered with the stored JSON as it
+   * is (an entry is the snapshot's JSON plus its ticket), without building items in between.
+   */
+  Future<JsonObject> get(String username) {
+    return rosters.readJson(username).compose(cached -> cached != null
+        ? Future.succeededFuture(CachedRoster.snapshotJson(cached))
+        : rosters.underLock(username, () -> rosters.readJson(username).compose(again -> again != null
+            ? Future.succeededFuture(CachedRoster.snapshotJson(again))
+            : fetchFirst(username).map(RosterSnapshot::toJson))));
   }
 
   private Future<RosterSnapshot> fetchFirst(String username) {

@@ -37,7 +37,7 @@ public final class RosterCacheVerticle extends VerticleBase {
     RosterCache cache = new RosterCache(vertx, options, rosters);
     consumers = List.of(
         vertx.eventBus().consumer(Addresses.ROSTER_GET,
-            m -> answer(m, username(m, j -> RosterGet.fromJson(j).username()).compose(cache::get), s -> s.toJson())),
+            m -> answer(m, username(m, j -> RosterGet.fromJson(j).username()).compose(cache::get), s -> s)),
         vertx.eventBus().consumer(Addresses.ROSTER_REFRESH,
             m -> answer(m, username(m, j -> RosterRefresh.fromJson(j).username()).compose(cache::refresh), o -> o.toJson())),
         vertx.eventBus().consumer(Addresses.ROSTER_RELEASE,

@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * verticle and is one cache for the whole cluster when the event bus is clustered:
  *
  * <ul>
- *   <li>the AsyncMap {@value #MAP}: username to {@link CachedRoster};
+ *   <li>the AsyncMap {@value #MAP}: username to {@link CachedRoster}, as its encoded JSON text. A
+ *       string because shared data copies every mutable value on each get and put (a JSON tree
+ *       deeply), while a string is immutable and passed as it is; and its text is about a fifth of
+ *       the memory of the same roster as a tree, which matters with one entry per online user;
  *   <li>the counter {@value #TICKETS}: tickets that order fetches and refresh arrivals cluster-wide;
  *   <li>one lock per user, {@value #LOCK_PREFIX}{@code <username>}, held by whoever fetches that
  *       user's roster and writes the entry, so there is one fetch per user at a time.
@@ -41,11 +44,16 @@ final class SharedRosters {
   }
 
   Future<CachedRoster> read(String username) {
-    return map().compose(m -> m.get(username)).map(j -> j == null ? null : CachedRoster.fromJson(j));
+    return readJson(username).map(j -> j == null ? null : CachedRoster.fromJson(j));
+  }
+
+  /** The entry as JSON ({@link CachedRoster#toJson()}), or null; for a get, which needs no items. */
+  Future<JsonObject> readJson(String username) {
+    return map().compose(m -> m.get(username)).map(text -> text == null ? null : new JsonObject(text));
   }
 
   Future<Void> write(String username, CachedRoster roster) {
-    return map().compose(m -> m.put(username, roster.toJson()));
+    return map().compose(m -> m.put(username, roster.toJson().encode()));
   }
 
   Future<Void> remove(String username) {
@@ -84,7 +92,7 @@ final class SharedRosters {
     held.clear();
   }
 
-  private Future<AsyncMap<String, JsonObject>> map() {
+  private Future<AsyncMap<String, String>> map() {
     return vertx.sharedData().getAsyncMap(MAP);
   }
 }

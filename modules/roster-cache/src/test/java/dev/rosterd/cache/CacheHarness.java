@@ -85,9 +85,10 @@ final class CacheHarness {
     await(vertx.eventBus().request(Addresses.ROSTER_RELEASE, new RosterRelease(user).toJson()));
   }
 
-  /** The raw shared-data entry of a user, or null. */
+  /** The shared-data entry of a user (stored as JSON text), or null. */
   JsonObject cached(String user) {
-    return await(vertx.sharedData().<String, JsonObject>getAsyncMap(SharedRosters.MAP).compose(m -> m.get(user)));
+    String text = await(vertx.sharedData().<String, String>getAsyncMap(SharedRosters.MAP).compose(m -> m.get(user)));
+    return text == null ? null : new JsonObject(text);
   }
 
   static ReplyException failure(Future<?> f) {
