@@ -29,7 +29,7 @@ public final class RosterQuery {
       return Future.succeededFuture(StanzaError.reply(iq, StanzaError.Type.CANCEL, "service-unavailable"));
     }
     String known = iq.child("query", Namespaces.ROSTER).flatMap(q -> q.optAttribute("ver")).orElse(null);
-    return roster.current()
+    return roster.forClient(known)
         .map(snapshot -> {
           roster.markInterested();
           return reply(iq, snapshot, known);

@@ -8,17 +8,25 @@ import dev.rosterd.common.roster.RosterChange;
 import dev.rosterd.common.roster.RosterItem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One session's view of its user's roster, served by the roster cache over {@link
  * Addresses#ROSTER_GET} and kept current by roster pushes. Used only on the session's context.
  *
- * <p>A failed load is not remembered: the next {@link #current()} asks again. A push that arrives
- * while a load is in flight makes the load ask once more when it completes, because the answer in
- * flight may predate the change (the cache stores a new roster before it pushes it).
+ * <p>The roster loaded at bind is held whole until the client's first roster get, which it answers.
+ * After that the session keeps only what it needs itself: the version (to answer a get that names
+ * it, XEP-0237) and the contacts' JIDs (for presence). A later get that needs the items asks the
+ * cache again, which holds the roster anyway; so an idle session does not keep a second copy of it.
+ *
+ * <p>A failed load is not remembered: the next call asks again. A push that arrives while a load is
+ * in flight makes the load ask once more when it completes, because the answer in flight may
+ * predate the change (the cache stores a new roster before it pushes it).
  */
 public final class SessionRoster {
   /**
@@ -27,9 +35,20 @@ public final class SessionRoster {
    */
   public static final long LOAD_TIMEOUT_MS = 10_000;
 
+  /** Separates the contacts' JIDs in {@link #contacts}; PRECIS allows no control character in a JID. */
+  private static final String SEPARATOR = "\n";
+
   private final Vertx vertx;
   private final String username;
-  private RosterSnapshot snapshot;
+  /** The whole roster, held from its load until the client's first get; null otherwise. */
+  private RosterSnapshot held;
+  /** The version of the roster the session knows; null until loaded. */
+  private String version;
+  /**
+   * The contacts' bare JIDs joined by {@link #SEPARATOR}: one string rather than a list of them, as
+   * this stays for the life of every session.
+   */
+  private String contacts;
   private Future<RosterSnapshot> loading;
   private boolean stale;
   private boolean interested;
@@ -40,15 +59,41 @@ public final class SessionRoster {
     this.username = username;
   }
 
-  /** The roster, loaded once and then kept by pushes; a failed load is retried on the next call. */
+  /**
+   * The whole roster: the one held since the load, or a new load (held until the client's first
+   * get, if it has not asked yet). A failed load is retried on the next call.
+   */
   public Future<RosterSnapshot> current() {
-    if (snapshot != null) {
-      return Future.succeededFuture(snapshot);
+    if (held != null) {
+      return Future.succeededFuture(held);
     }
     if (loading == null) {
       loading = load().onComplete(ar -> loading = null);
     }
     return loading;
+  }
+
+  /**
+   * What a client's roster get is answered from: a roster with no items when the client already
+   * holds the version the session knows (the answer is then empty), the roster held since the load
+   * (which the session then lets go of), or the cache's.
+   */
+  public Future<RosterSnapshot> forClient(String knownVersion) {
+    if (version != null && version.equals(knownVersion)) {
+      return Future.succeededFuture(new RosterSnapshot(version, List.of()));
+    }
+    return current().map(snapshot -> {
+      held = null;
+      return snapshot;
+    });
+  }
+
+  /** The contacts' bare JIDs, as the roster has them; loads the roster if it is not yet known. */
+  public Future<List<String>> contactJids() {
+    if (contacts != null) {
+      return Future.succeededFuture(split(contacts));
+    }
+    return current().map(snapshot -> snapshot.items().stream().map(RosterItem::jid).toList());
   }
 
   private Future<RosterSnapshot> load() {
@@ -59,17 +104,38 @@ public final class SessionRoster {
           if (stale) {
             return load();
           }
-          snapshot = RosterSnapshot.fromJson(reply.body());
+          RosterSnapshot snapshot = RosterSnapshot.fromJson(reply.body());
+          version = snapshot.version();
+          contacts = join(snapshot.items().stream().map(RosterItem::jid).toList());
+          if (!interested) {
+            held = snapshot;
+          }
           return Future.succeededFuture(snapshot);
         });
   }
 
-  /** Applies a roster push from the cache to the loaded roster. */
+  /** Applies a roster push from the cache to what the session knows of the roster. */
   public void apply(String version, List<RosterChange> changes) {
-    if (snapshot == null) {
-      stale = loading != null;
+    stale = stale || loading != null;
+    if (this.version == null) {
       return;
     }
+    if (held != null) {
+      held = applied(held, version, changes);
+    }
+    Set<String> jids = new LinkedHashSet<>(split(contacts));
+    for (RosterChange change : changes) {
+      if (change.kind() == RosterChange.Kind.REMOVED) {
+        jids.remove(change.item().jid());
+      } else {
+        jids.add(change.item().jid());
+      }
+    }
+    contacts = join(List.copyOf(jids));
+    this.version = version;
+  }
+
+  private static RosterSnapshot applied(RosterSnapshot snapshot, String version, List<RosterChange> changes) {
     Map<String, RosterItem> items = new LinkedHashMap<>();
     snapshot.items().forEach(i -> items.put(i.jid(), i));
     for (RosterChange change : changes) {
@@ -79,7 +145,15 @@ public final class SessionRoster {
         items.put(change.item().jid(), change.item());
       }
     }
-    snapshot = new RosterSnapshot(version, List.copyOf(items.values()));
+    return new RosterSnapshot(version, List.copyOf(items.values()));
+  }
+
+  private static String join(List<String> jids) {
+    return String.join(SEPARATOR, jids);
+  }
+
+  private static List<String> split(String joined) {
+    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR));
   }
 
   /** Whether the client asked for the roster, and so gets pushes (RFC 6121 §2.1.6). */

@@ -12,6 +12,7 @@ import dev.rosterd.common.bus.RosterSnapshot;
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.roster.RosterChange;
+import dev.rosterd.common.roster.RosterItem;
 import dev.rosterd.common.xml.Element;
 import dev.rosterd.common.xml.StanzaError;
 import io.vertx.core.Future;
@@ -180,8 +181,8 @@ final class ClientSession implements BoundSession {
 
   /** The local contacts of the roster (the only ones presence can reach without s2s). */
   Future<List<BareJid>> contacts() {
-    return roster.current()
-        .map(snapshot -> localContacts(snapshot, server.domain()))
+    return roster.contactJids()
+        .map(jids -> localContacts(jids, server.domain()))
         .otherwise(e -> {
           log.info("{} has no roster to send presence to: {}", jid, e.getMessage());
           return List.of();
@@ -190,8 +191,13 @@ final class ClientSession implements BoundSession {
 
   /** The contacts of {@code snapshot} in {@code domain}, as bare JIDs. */
   static List<BareJid> localContacts(RosterSnapshot snapshot, DomainBareJid domain) {
-    return snapshot.items().stream()
-        .map(item -> Jids.parseBare(item.jid()))
+    return localContacts(snapshot.items().stream().map(RosterItem::jid).toList(), domain);
+  }
+
+  /** The JIDs of {@code jids} in {@code domain}, as bare JIDs. */
+  static List<BareJid> localContacts(List<String> jids, DomainBareJid domain) {
+    return jids.stream()
+        .map(Jids::parseBare)
         .flatMap(Optional::stream)
         .filter(contact -> contact.getDomain().equals(domain))
         .map(contact -> (BareJid) contact)
