@@ -1,8 +1,13 @@
 package dev.rosterd.launcher;
 
+import dev.rosterd.cache.RosterCacheVerticle;
+import dev.rosterd.common.bus.Addresses;
+import dev.rosterd.common.bus.RosterGet;
+import dev.rosterd.common.bus.RosterItems;
 import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -27,6 +32,9 @@ import java.util.function.IntFunction;
  * (cluster-wide) and writing the directory; with inboxes, writing the directory (and the node's
  * index). A stanza is what routing one to a session on the other node costs: reading the directory
  * and one request to the session, answered there.
+ *
+ * <p>Last, for scale, a login followed by its first roster get through the roster cache (a miss;
+ * the fetch is answered at once by a stand-in fetcher).
  *
  * <p>Arguments: {@code [logins] [concurrency] [stanzas]}, default 5000 64 2000.
  */
@@ -61,6 +69,18 @@ public final class ClusterLoginBench {
           median(viaConsumer), p99(viaConsumer));
       System.out.printf("stanza to the other node, inbox per c2s instance: median %.2f ms, p99 %.2f ms%n",
           median(viaInbox), p99(viaInbox));
+
+      // For scale: a login's first roster get, through the roster cache on both nodes.
+      for (Vertx v : List.of(a, b)) {
+        await(v.deployVerticle(new RosterCacheVerticle(),
+            new DeploymentOptions().setConfig(new JsonObject().put("domain", "bench.test"))));
+      }
+      await(a.eventBus().<JsonObject>consumer(
+          Addresses.ROSTER_FETCH, m -> m.reply(new RosterItems(List.of()).toJson())).completion());
+      rosterLogins(b, onB, "warm-r", 500, concurrency);
+      double rosterMs = rosterLogins(b, onB, "r", logins, concurrency);
+      System.out.printf("login with its first roster get (cache miss, instant fetch): %d logins, %d at once: %.0f logins/s%n",
+          logins, concurrency, logins / rosterMs * 1000);
     } finally {
       await(b.close());
       await(a.close());
@@ -93,6 +113,15 @@ public final class ClusterLoginBench {
   private static String inboxAddress(Vertx vertx, String tag, int i) {
     String inbox = INBOXES.computeIfAbsent(tag, t -> SessionAddressing.newInbox(vertx));
     return SessionAddressing.newSession(inbox).replaceAll("\\.[^.]+$", ".s" + i);
+  }
+
+  /** Inbox logins followed by the user's first roster get, which misses the cache. */
+  private static double rosterLogins(Vertx vertx, SessionDirectory dir, String tag, int n, int concurrency)
+      throws Exception {
+    return timed(n, concurrency, i ->
+        dir.put(user(tag, i), "r", new SessionEntry(inboxAddress(vertx, tag, i), 0, true))
+            .compose(v -> vertx.eventBus().request(Addresses.ROSTER_GET, new RosterGet("u" + tag + i).toJson()))
+            .mapEmpty());
   }
 
   /** Round trips from node A to sessions on node B: directory read, then a request to the session. */
