@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.common.config.ConfigReader;
 import dev.rosterd.launcher.RosterDelegationTest.RosterEvents;
+import dev.rosterd.c2s.C2sVerticle;
 import dev.rosterd.testing.FakeRosterBackend;
+import dev.rosterd.testing.XmppClients;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.VertxInternal;
@@ -19,7 +21,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +46,7 @@ import org.jxmpp.jid.Jid;
 /**
  * Two rosterd nodes, each a clustered Vert.x (Hazelcast on 127.0.0.1, TCP/IP join, no multicast)
  * in this JVM, with every piece deployed on both and one web application behind them: they behave
- * as one server. Node death needs a process to kill and is in {@link ClusterIT}. Each test uses
+ * as one server. A third node runs the c2s alone and is served by the others' pieces. Node death needs a process to kill and is in {@link ClusterIT}. Each test uses
  * users of its own, so the nodes are started once for the class.
  */
 class ClusterTest {
@@ -51,6 +55,9 @@ class ClusterTest {
   private static Vertx vertxB;
   private static FullStack nodeA;
   private static FullStack nodeB;
+  /** A third node running the c2s alone: auth, the cache and the fetcher are the others'. */
+  private static Vertx vertxC;
+  private static int c2sPortOfC;
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
@@ -60,6 +67,29 @@ class ClusterTest {
     backend = await(FakeRosterBackend.start(vertxA));
     nodeA = FullStack.start(vertxA, backend);
     nodeB = FullStack.start(vertxB, backend);
+    vertxC = await(ClusterJoin.vertx(cluster(new JsonArray().add("127.0.0.1:" + hazelcastPort(vertxA)))));
+    c2sPortOfC = c2sOnly(vertxC);
+  }
+
+  /** Deploys only the c2s section of the full stack's config; the port it listens on. */
+  private static int c2sOnly(Vertx vertx) throws Exception {
+    List<C2sVerticle> c2s = new CopyOnWriteArrayList<>();
+    Piece<?> standard = PieceCatalog.standard().find("c2s").orElseThrow();
+    PieceCatalog catalog = PieceCatalog.standard().replacing(keeping(standard, c2s));
+    JsonObject config = new JsonObject()
+        .put("domain", FullStack.DOMAIN)
+        .put("c2s", FullStack.config(backend).getJsonObject("c2s"));
+    List<Deployment> deployed = await(new RosterdNode(vertx).deployAll(RosterdConfig.read(config, catalog)));
+    assertEquals(List.of("c2s"), deployed.stream().map(Deployment::name).toList());
+    return c2s.get(0).actualPort();
+  }
+
+  private static <O> Piece<O> keeping(Piece<O> piece, List<C2sVerticle> made) {
+    return new Piece<>(piece.section(), piece.options(), () -> {
+      C2sVerticle v = new C2sVerticle();
+      made.add(v);
+      return v;
+    }, piece.endpoint());
   }
 
   @AfterAll
@@ -69,7 +99,7 @@ class ClusterTest {
         c.close();
       }
     }
-    for (Vertx v : new Vertx[] {vertxB, vertxA}) {
+    for (Vertx v : new Vertx[] {vertxC, vertxB, vertxA}) {
       if (v != null) {
         v.close().await(WAIT_SECONDS, TimeUnit.SECONDS);
       }
@@ -155,6 +185,24 @@ class ClusterTest {
       assertEquals(1, backend.requests("dave"));
     } finally {
       logins.shutdownNow();
+    }
+  }
+
+  @Test
+  void aNodeWithOnlyTheC2sServesWithThePiecesOfTheOthers() throws Exception {
+    backend.roster("zoë", new JsonObject().put(jid("alice"), contact("Alice")));
+    XMPPTCPConnection zoe = XmppClients.login(FullStack.DOMAIN, c2sPortOfC, "zoë", "zoë-pw", "SCRAM-SHA-1", "tablet");
+    try {
+      Roster roster = loaded(zoe);
+      assertEquals(Set.of(bare("alice")), jidsOf(roster));
+      RosterEvents events = new RosterEvents();
+      roster.addRosterListener(events);
+
+      backend.roster("zoë", new JsonObject().put(jid("alice"), contact("Alice")).put(jid("bob"), contact("Bob")));
+      assertEquals(1, nodeA.refresh(new JsonArray().add("zoë")).bodyAsJsonObject().getInteger("updated"));
+      events.added("bob").get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } finally {
+      zoe.disconnect();
     }
   }
 
