@@ -14,10 +14,8 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jivesoftware.smack.roster.AbstractRosterListener;
 import org.jivesoftware.smack.roster.Roster;
@@ -61,10 +59,14 @@ class DemoJarIT {
       rosterd.awaitLine("rosterd started for domain localhost");
       int admin = rosterd.loggedPort(ADMIN);
       int c2s = rosterd.loggedPort(C2S);
+      int demoDeployments = rosterd.matchingLines(DEMO);
       redeploy(web, admin, "demoBackend", config.getJsonObject("demoBackend").copy()
           .put("refreshUrl", "http://127.0.0.1:" + admin + "/roster_admin/refresh"));
+      // The redeploy answers before its log line has necessarily come through the pipe: wait for
+      // the new deployment's line rather than taking the last one seen so far.
+      int demo = Integer.parseInt(rosterd.awaitMatch(DEMO, demoDeployments + 1).group(1));
       redeploy(web, admin, "rosterFetcher", config.getJsonObject("rosterFetcher").copy()
-          .put("http_roster_url", "http://127.0.0.1:" + lastPort(rosterd, DEMO) + "/roster/%s"));
+          .put("http_roster_url", "http://127.0.0.1:" + demo + "/roster/%s"));
 
       XMPPTCPConnection alice = XmppClients.login("localhost", c2s, "alice", "alice-secret", "SCRAM-SHA-1", "demo");
       try {
@@ -102,17 +104,5 @@ class DemoJarIT {
         .sendJson(section)
         .await(RosterdProcess.WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r.bodyAsString());
-  }
-
-  /** The port in the last log line so far that matches: the newest deployment's. */
-  private static int lastPort(RosterdProcess rosterd, Pattern pattern) {
-    List<String> lines = rosterd.stderrLines();
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      Matcher m = pattern.matcher(lines.get(i));
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-    }
-    throw new AssertionError("no line matches " + pattern + ":\n" + rosterd.stderr());
   }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -83,11 +86,22 @@ final class RosterdProcess implements AutoCloseable {
 
   /** Waits for a line of standard error in which {@code pattern} is found; returns the match. */
   Matcher awaitMatch(Pattern pattern) throws Exception {
+    return awaitMatch(pattern, 1);
+  }
+
+  /**
+   * Waits for the {@code nth} line (counting from 1) of standard error in which {@code pattern} is
+   * found, e.g. the log line of a piece's second deployment; returns the match.
+   */
+  Matcher awaitMatch(Pattern pattern, int nth) throws Exception {
     CompletableFuture<Matcher> found = new CompletableFuture<>();
+    // A line can reach the check twice (from the reader and from the look at errLines), so
+    // matches are counted by line object, not by call.
+    Set<String> matched = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     Consumer<String> check =
         line -> {
           Matcher m = pattern.matcher(line);
-          if (m.find()) {
+          if (m.find() && matched.add(line) && matched.size() == nth) {
             found.complete(m);
           }
         };
@@ -105,6 +119,11 @@ final class RosterdProcess implements AutoCloseable {
       throw new AssertionError("rosterd ended without logging " + pattern + ":\n" + stderr());
     }
     return found.get();
+  }
+
+  /** How many lines of standard error so far contain a match of {@code pattern}. */
+  int matchingLines(Pattern pattern) {
+    return (int) errLines.stream().filter(l -> pattern.matcher(l).find()).count();
   }
 
   /** The port in the first group of a log line matching {@code pattern}. */
