@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.testing.FakeRosterBackend;
-import dev.rosterd.testing.TestTls;
 import dev.rosterd.testing.XmppClients;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -41,10 +40,10 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 @ExtendWith(VertxExtension.class)
 class RosterdJarIT {
-  private static final String DOMAIN = "localhost";
+  private static final String DOMAIN = FullStack.DOMAIN;
   /** The c2s's log line for its STARTTLS listener, with the port it got. */
   private static final Pattern C2S_LISTENING =
-      Pattern.compile("c2s for localhost listening on 127\\.0\\.0\\.1:(\\d+) \\(STARTTLS\\)");
+      Pattern.compile("c2s for rosterd\\.test listening on 127\\.0\\.0\\.1:(\\d+) \\(STARTTLS\\)");
   /** The admin router's log line, with the port it got. */
   private static final Pattern ADMIN_LISTENING =
       Pattern.compile("admin HTTP listening on 127\\.0\\.0\\.1:(\\d+)");
@@ -57,8 +56,8 @@ class RosterdJarIT {
     backend.roster(
         "alice", new JsonObject().put("bob@" + DOMAIN, FakeRosterBackend.contact("Bob", "Friends")));
 
-    try (RosterdProcess rosterd = RosterdProcess.start(dir, config(backend))) {
-      String started = rosterd.awaitLine("rosterd started for domain localhost: ");
+    try (RosterdProcess rosterd = RosterdProcess.start(dir, FullStack.config(backend))) {
+      String started = rosterd.awaitLine("rosterd started for domain " + DOMAIN + ": ");
       assertTrue(
           started.endsWith(
               ": auth, rosterFetcher, rosterCache, subscriptionBlocking,"
@@ -69,7 +68,7 @@ class RosterdJarIT {
       int adminPort = rosterd.loggedPort(ADMIN_LISTENING);
 
       XMPPTCPConnection alice =
-          XmppClients.login(DOMAIN, c2sPort, "alice", "alice-secret", "SCRAM-SHA-1", "e2e");
+          XmppClients.login(DOMAIN, c2sPort, "alice", "alice-pw", "SCRAM-SHA-1", "e2e");
       assertTrue(alice.isSecureConnection(), "STARTTLS was negotiated");
       Roster roster = Roster.getInstanceFor(alice);
       roster.reloadAndWait();
@@ -140,29 +139,5 @@ class RosterdJarIT {
     } finally {
       backend.close();
     }
-  }
-
-  private static JsonObject config(FakeRosterBackend backend) {
-    return new JsonObject()
-        .put("domain", DOMAIN)
-        .put(
-            "auth",
-            new JsonObject()
-                .put("provider", "static")
-                .put("users", new JsonObject().put("alice", "alice-secret").put("bob", "bob-secret")))
-        .put("rosterFetcher", new JsonObject().put("http_roster_url", backend.rosterUrl()))
-        .put("rosterCache", new JsonObject())
-        .put("subscriptionBlocking", new JsonObject())
-        .put("admin", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-        .put(
-            "c2s",
-            new JsonObject()
-                .put("host", "127.0.0.1")
-                .put("port", 0)
-                .put(
-                    "tls",
-                    new JsonObject()
-                        .put("certPath", TestTls.certPath().toString())
-                        .put("keyPath", TestTls.keyPath().toString())));
   }
 }
