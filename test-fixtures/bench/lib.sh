@@ -82,7 +82,8 @@ run_scenarios() {
   for scenario in "${scenarios[@]}"; do
     case $scenario in
       login_roster)
-        warm_and_measure "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" ;;
+        warm_and_measure "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" \
+            --server-pid SERVER_PID ;;
       refresh)
         for u in $REFRESH_USERS; do
           warm_and_measure "$start" "${target[@]}" --scenario refresh --clients "$u"
@@ -103,10 +104,13 @@ run_scenarios() {
   done
 }
 
+# warm_and_measure <start function> <harness flags...>: a flag value SERVER_PID becomes the pid of
+# the server the start function started.
 warm_and_measure() {
   local start=$1
   shift
   "$start"
+  set -- "${@/#SERVER_PID/$SERVER_PID}"
   echo "warm-up runs ($WARMUP_RUNS, not recorded): $*" >&2
   harness "$@" --runs "$WARMUP_RUNS" >&2
   harness "$@" --runs "$RUNS" | tee -a "$RESULTS"

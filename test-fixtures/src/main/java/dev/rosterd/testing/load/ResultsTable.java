@@ -63,6 +63,8 @@ public final class ResultsTable {
         "login_roster", j -> j.getDouble("logins_per_s"), true));
     f.add(new Figure("roster reply p50 ms", "login_roster", j -> j.getDouble("roster_p50_ms"), false));
     f.add(new Figure("roster reply p99 ms", "login_roster", j -> j.getDouble("roster_p99_ms"), false));
+    f.add(new Figure("server CPU ms per login+roster", "login_roster",
+        j -> j.getDouble("server_cpu_ms_per_login"), false));
     Map<Integer, Boolean> sizes = new LinkedHashMap<>();
     lines.stream().filter(j -> "refresh".equals(j.getString("scenario")))
         .forEach(j -> sizes.put(j.getInteger("users_refreshed"), true));
