@@ -4,11 +4,10 @@ import dev.rosterd.cache.RosterCacheVerticle;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.RosterGet;
 import dev.rosterd.common.bus.RosterSnapshot;
-import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
-import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.fetcher.RosterFetcherVerticle;
 import dev.rosterd.testing.FakeRosterBackend;
+import dev.rosterd.testing.StandInSession;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,12 +64,7 @@ final class AdminHarness {
 
   /** A session of {@code user}, its roster loaded as at login; returns what is pushed to it. */
   BlockingQueue<JsonObject> online(String user) {
-    String address = sessionAddress(user, "phone");
-    BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
-    // Stands in for the inbox of the c2s instance holding the session.
-    await(vertx.eventBus().<JsonObject>consumer(
-        SessionAddressing.inboxOf(address), m -> received.add(m.body())).completion());
-    await(new SessionDirectory(vertx).put(user + "@" + DOMAIN, "phone", new SessionEntry(address, 0, true)));
+    BlockingQueue<JsonObject> received = await(StandInSession.online(vertx, user + "@" + DOMAIN, "phone"));
     rosterOf(user);
     return received;
   }
@@ -96,10 +89,5 @@ final class AdminHarness {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("no result within 10 s", e);
     }
-  }
-
-  /** The address of a stand-in session, in an inbox of its own (see {@link SessionAddressing}). */
-  private static String sessionAddress(String user, String resource) {
-    return Addresses.SESSION_PREFIX + "test-node.inbox-" + user + "-" + resource + ".session";
   }
 }

@@ -6,18 +6,16 @@ import dev.rosterd.common.bus.RosterGet;
 import dev.rosterd.common.bus.RosterRefresh;
 import dev.rosterd.common.bus.RosterRelease;
 import dev.rosterd.common.bus.RosterSnapshot;
-import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
-import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.fetcher.RosterFetcherVerticle;
 import dev.rosterd.testing.FakeRosterBackend;
+import dev.rosterd.testing.StandInSession;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,18 +54,11 @@ final class CacheHarness {
 
   /** A session of {@code user} at {@code resource}; returns what arrives at its address. */
   BlockingQueue<JsonObject> online(String user, String resource) {
-    String address = sessionAddress(user, resource);
-    BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
-    // Stands in for the inbox of the c2s instance holding the session.
-    await(vertx.eventBus().<JsonObject>consumer(
-        SessionAddressing.inboxOf(address), m -> received.add(m.body())).completion());
-    await(new SessionDirectory(vertx).put(user + "@" + DOMAIN, resource, new SessionEntry(address, 0, true)));
-    return received;
+    return await(StandInSession.online(vertx, user + "@" + DOMAIN, resource));
   }
 
   void offline(String user, String resource) {
-    String address = sessionAddress(user, resource);
-    await(new SessionDirectory(vertx).remove(user + "@" + DOMAIN, resource, address));
+    await(StandInSession.offline(vertx, user + "@" + DOMAIN, resource));
   }
 
   Future<RosterSnapshot> get(String user) {
@@ -120,10 +111,5 @@ final class CacheHarness {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("no result within 10 s", e);
     }
-  }
-
-  /** The address of a stand-in session, in an inbox of its own (see {@link SessionAddressing}). */
-  private static String sessionAddress(String user, String resource) {
-    return Addresses.SESSION_PREFIX + "test-node.inbox-" + user + "-" + resource + ".session";
   }
 }
