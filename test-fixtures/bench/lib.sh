@@ -110,7 +110,7 @@ warm_and_measure() {
   local start=$1
   shift
   "$start"
-  set -- "${@/#SERVER_PID/$SERVER_PID}"
+  set -- "${@/#SERVER_PID/${SERVER_PID:-}}"
   echo "warm-up runs ($WARMUP_RUNS, not recorded): $*" >&2
   harness "$@" --runs "$WARMUP_RUNS" >&2
   harness "$@" --runs "$RUNS" | tee -a "$RESULTS"
