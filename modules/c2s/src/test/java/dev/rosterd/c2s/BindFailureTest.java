@@ -1,6 +1,5 @@
 package dev.rosterd.c2s;
 
-import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.c2s.session.BindFailure;
@@ -33,12 +32,7 @@ class BindFailureTest {
   @Test
   void refusedBindGetsTheStanzaError() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.openStream(DOMAIN);
-      c.startTls();
-      c.openStream(DOMAIN);
-      c.send(C2sTestServer.plainAuth("alice", "wonderland"));
-      c.expect("<success");
-      c.openStream(DOMAIN);
+      C2sTestServer.authenticate(c, "alice", "wonderland");
       for (String id : new String[] {"b1", "b2"}) {
         c.send("<iq type='set' id='" + id + "'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
             + "<resource>\u2620</resource></bind></iq>");

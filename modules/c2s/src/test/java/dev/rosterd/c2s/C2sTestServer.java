@@ -1,6 +1,7 @@
 package dev.rosterd.c2s;
 
 import dev.rosterd.auth.AuthVerticle;
+import dev.rosterd.testing.RawXmppClient;
 import dev.rosterd.testing.TestTls;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -83,5 +84,26 @@ public final class C2sTestServer {
     String response = Base64.getEncoder().encodeToString(
         ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
     return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + response + "</auth>";
+  }
+
+  /**
+   * Opens a stream on {@code c}, upgrades it with STARTTLS and opens the stream again; returns the
+   * features of the secured stream.
+   */
+  public static String secure(RawXmppClient c) throws Exception {
+    c.openStream(DOMAIN);
+    c.startTls();
+    return c.openStream(DOMAIN);
+  }
+
+  /**
+   * {@link #secure}, then SASL PLAIN as {@code user} and the stream restart after success; returns
+   * the features of the authenticated stream.
+   */
+  public static String authenticate(RawXmppClient c, String user, String password) throws Exception {
+    secure(c);
+    c.send(plainAuth(user, password));
+    c.expect("<success");
+    return c.openStream(DOMAIN);
   }
 }

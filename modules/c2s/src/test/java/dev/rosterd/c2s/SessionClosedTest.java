@@ -1,6 +1,5 @@
 package dev.rosterd.c2s;
 
-import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,12 +72,7 @@ class SessionClosedTest {
 
   private RawXmppClient bound() throws Exception {
     RawXmppClient c = RawXmppClient.connect(server.port());
-    c.openStream(DOMAIN);
-    c.startTls();
-    c.openStream(DOMAIN);
-    c.send(C2sTestServer.plainAuth("alice", "wonderland"));
-    c.expect("<success");
-    c.openStream(DOMAIN);
+    C2sTestServer.authenticate(c, "alice", "wonderland");
     c.send("<iq type='set' id='b'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>r</resource></bind></iq>");
     c.expect("</iq>");
     return c;

@@ -1,6 +1,5 @@
 package dev.rosterd.c2s;
 
-import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.testing.RawXmppClient;
@@ -27,9 +26,7 @@ class TemporaryAuthFailureTest {
   @Test
   void authPieceDown() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.openStream(DOMAIN);
-      c.startTls();
-      c.openStream(DOMAIN);
+      C2sTestServer.secure(c);
       for (int i = 0; i < 4; i++) {
         c.send(C2sTestServer.plainAuth("alice", "wonderland"));
         String failure = c.expect("</failure>");

@@ -28,12 +28,7 @@ class StanzaBeforeBindTest {
 
   private RawXmppClient authenticated() throws Exception {
     RawXmppClient c = RawXmppClient.connect(server.port());
-    c.openStream(DOMAIN);
-    c.startTls();
-    c.openStream(DOMAIN);
-    c.send(C2sTestServer.plainAuth("alice", "wonderland"));
-    c.expect("<success");
-    String features = c.openStream(DOMAIN);
+    String features = C2sTestServer.authenticate(c, "alice", "wonderland");
     assertTrue(features.contains("<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"), features);
     assertTrue(features.contains("<session xmlns='urn:ietf:params:xml:ns:xmpp-session'><optional/></session>"), features);
     return c;

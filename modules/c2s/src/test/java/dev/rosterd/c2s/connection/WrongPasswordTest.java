@@ -1,6 +1,5 @@
 package dev.rosterd.c2s.connection;
 
-import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.plainAuth;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,9 +28,7 @@ class WrongPasswordTest {
 
   private RawXmppClient secured() throws Exception {
     RawXmppClient c = RawXmppClient.connect(server.port());
-    c.openStream(DOMAIN);
-    c.startTls();
-    String features = c.openStream(DOMAIN);
+    String features = C2sTestServer.secure(c);
     assertTrue(features.contains("<mechanism>PLAIN</mechanism>"), features);
     return c;
   }
