@@ -2,6 +2,7 @@ package dev.rosterd.admin;
 
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.BusFailure;
+import dev.rosterd.common.bus.FailureReason;
 import dev.rosterd.common.bus.NodeDeployments;
 import dev.rosterd.common.bus.PieceDeployment;
 import dev.rosterd.common.bus.PieceRedeploy;
@@ -14,8 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -66,7 +65,7 @@ final class OperationsRoutes {
   private void list(RoutingContext ctx) {
     status().onComplete(ar -> {
       if (ar.failed()) {
-        JsonReplies.error(ctx, 503, nodeFailure(ar.cause()));
+        JsonReplies.error(ctx, 503, nodeFailure(ar.cause(), STATUS_TIMEOUT_MS).text());
         return;
       }
       JsonArray verticles = new JsonArray();
@@ -101,14 +100,8 @@ final class OperationsRoutes {
               .put("verticle", d.toJson()));
         })
         .onFailure(e -> {
-          int status = e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
-              ? switch (r.failureCode()) {
-                  case BusFailure.BAD_REQUEST -> 400;
-                  case BusFailure.NOT_FOUND -> 404;
-                  default -> 503;
-                }
-              : 503;
-          JsonReplies.error(ctx, status, nodeFailure(e));
+          FailureReason reason = nodeFailure(e, REDEPLOY_TIMEOUT_MS);
+          JsonReplies.error(ctx, reason.code() == BusFailure.TIMEOUT ? 503 : reason.httpStatus(), reason.text());
         });
   }
 
@@ -144,7 +137,7 @@ final class OperationsRoutes {
                 : "not deployed: " + String.join(", ", s.missing()));
       } else {
         healthy = false;
-        body.put("message", nodeFailure(pieces.cause()));
+        body.put("message", nodeFailure(pieces.cause(), STATUS_TIMEOUT_MS).text());
       }
       body.put("lastBackendFetch", lastFetch.succeeded()
           ? lastFetch.result().map(LastFetch::toJson).orElse(null)
@@ -160,13 +153,8 @@ final class OperationsRoutes {
         .map(m -> NodeDeployments.fromJson(m.body()));
   }
 
-  private static String nodeFailure(Throwable e) {
-    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
-      return "no launcher node runs on this Vert.x instance to ask";
-    }
-    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
-      return "the launcher node did not answer in time";
-    }
-    return String.valueOf(e.getMessage());
+  /** The launcher node is asked on this Vert.x instance only; none there reads as "not deployed". */
+  private static FailureReason nodeFailure(Throwable e, long timeoutMs) {
+    return FailureReason.of(e, "the launcher node of this Vert.x instance", timeoutMs);
   }
 }

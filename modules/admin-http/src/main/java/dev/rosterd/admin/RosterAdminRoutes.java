@@ -2,13 +2,12 @@ package dev.rosterd.admin;
 
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.BusRequest;
+import dev.rosterd.common.bus.FailureReason;
 import dev.rosterd.common.bus.RefreshOutcome;
 import dev.rosterd.common.bus.RosterRefresh;
 import dev.rosterd.common.flow.InFlightLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -94,12 +93,6 @@ final class RosterAdminRoutes {
   }
 
   private String reason(Throwable e) {
-    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
-      return "the roster cache is not deployed";
-    }
-    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
-      return "the roster cache did not answer within " + options.refreshTimeoutMs() + " ms";
-    }
-    return String.valueOf(e.getMessage());
+    return FailureReason.of(e, "the roster cache", options.refreshTimeoutMs()).text();
   }
 }

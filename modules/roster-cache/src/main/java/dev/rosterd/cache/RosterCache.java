@@ -3,6 +3,7 @@ package dev.rosterd.cache;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.BusFailure;
 import dev.rosterd.common.bus.BusRequest;
+import dev.rosterd.common.bus.FailureReason;
 import dev.rosterd.common.bus.RefreshOutcome;
 import dev.rosterd.common.bus.RefreshOutcome.Outcome;
 import dev.rosterd.common.bus.RosterFetch;
@@ -20,8 +21,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -170,13 +169,9 @@ final class RosterCache {
   }
 
   private String fetchFailure(String username, Throwable e) {
-    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
-      return "cannot fetch the roster of \"" + username + "\": no roster fetcher is deployed";
-    }
-    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
-      return "the roster fetcher did not answer for \"" + username + "\" within "
-          + options.fetchTimeoutMs() + " ms (fetchTimeoutMs)";
-    }
-    return e.getMessage();
+    FailureReason reason = FailureReason.of(e, "the roster fetcher", options.fetchTimeoutMs());
+    return reason.code() == BusFailure.BACKEND
+        ? reason.text()
+        : "cannot fetch the roster of \"" + username + "\": " + reason.text() + " (fetchTimeoutMs)";
   }
 }

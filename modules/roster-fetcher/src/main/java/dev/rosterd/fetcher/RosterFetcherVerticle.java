@@ -1,10 +1,11 @@
 package dev.rosterd.fetcher;
 
-import dev.rosterd.common.flow.InFlightLimit;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.BusFailure;
+import dev.rosterd.common.bus.FailureReason;
 import dev.rosterd.common.bus.RosterFetch;
 import dev.rosterd.common.bus.RosterItems;
+import dev.rosterd.common.flow.InFlightLimit;
 import dev.rosterd.common.health.LastFetch;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.metrics.Meters;
@@ -124,7 +125,7 @@ public final class RosterFetcherVerticle extends VerticleBase {
     if (e instanceof BackendRoster.NotARoster || e instanceof CappedBody.TooLarge) {
       return "http-error";
     }
-    if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
+    if (FailureReason.isTimeout(e)) {
       return "timeout";
     }
     return "unreachable";
@@ -176,7 +177,7 @@ public final class RosterFetcherVerticle extends VerticleBase {
   }
 
   private String cause(Throwable e) {
-    if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
+    if (FailureReason.isTimeout(e)) {
       return "no complete answer within " + options.timeoutMs() + " ms (timeoutMs)";
     }
     if (e instanceof ConnectException) {

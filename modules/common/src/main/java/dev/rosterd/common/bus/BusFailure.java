@@ -1,6 +1,9 @@
 package dev.rosterd.common.bus;
 
-/** Failure codes carried by {@code Message.fail} on rosterd's addresses. */
+/**
+ * Failure codes carried by {@code Message.fail} on rosterd's addresses. {@link FailureReason} turns any
+ * failure of a request into one of them with a text.
+ */
 public final class BusFailure {
   private BusFailure() {}
 
@@ -15,4 +18,7 @@ public final class BusFailure {
 
   /** A dependency of the consumer is not reachable right now; try again later. */
   public static final int UNAVAILABLE = 503;
+
+  /** The consumer, or what it asked in turn, did not answer in time. */
+  public static final int TIMEOUT = 504;
 }
