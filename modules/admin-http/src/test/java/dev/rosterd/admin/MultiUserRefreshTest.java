@@ -34,8 +34,8 @@ class MultiUserRefreshTest {
     assertEquals(2, h.backend.requests("erin"));
     assertEquals(0, h.backend.requests("carol"), "offline: not fetched");
     assertEquals("bob@example.com",
-        SessionMessage.changes(alice.poll(10, TimeUnit.SECONDS)).get(0).item().jid());
+        SessionMessage.RosterChanged.fromJson(alice.poll(10, TimeUnit.SECONDS)).changes().get(0).item().jid());
     assertEquals("alice@example.com",
-        SessionMessage.changes(bob.poll(10, TimeUnit.SECONDS)).get(0).item().jid());
+        SessionMessage.RosterChanged.fromJson(bob.poll(10, TimeUnit.SECONDS)).changes().get(0).item().jid());
   }
 }

@@ -47,7 +47,7 @@ public final class C2sVerticle extends VerticleBase {
   private StreamMeters meters;
 
   public C2sVerticle() {
-    this(Sessions::new);
+    this(Sessions::start);
   }
 
   /** For tests that watch the seam: {@code sessionLayer} makes the session layer from (vertx, domain). */

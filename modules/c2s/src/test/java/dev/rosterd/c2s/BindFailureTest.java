@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.c2s.session.BindFailure;
 import dev.rosterd.c2s.session.BoundSession;
-import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.stanza.StanzaError;
 import dev.rosterd.testing.RawXmppClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

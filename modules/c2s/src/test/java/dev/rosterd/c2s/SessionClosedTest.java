@@ -8,7 +8,7 @@ import dev.rosterd.c2s.session.BoundSession;
 import dev.rosterd.c2s.session.ClientLink;
 import dev.rosterd.c2s.session.SessionLayer;
 import dev.rosterd.common.jid.Jids;
-import dev.rosterd.common.xml.Element;
+import dev.rosterd.stanza.Element;
 import dev.rosterd.testing.RawXmppClient;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -3,7 +3,7 @@ package dev.rosterd.c2s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Namespaces;
 
 import dev.rosterd.testing.XmppClients;
 import io.vertx.core.Vertx;

@@ -141,7 +141,7 @@ final class RosterCache {
   private Future<Void> push(
       Map<String, SessionEntry> online, String username, String version, List<RosterChange> changes) {
     if (!changes.isEmpty()) {
-      JsonObject message = SessionMessage.rosterPush(version, changes);
+      JsonObject message = new SessionMessage.RosterChanged(version, changes).toJson();
       online.values().forEach(s -> SessionAddressing.send(vertx, s.address(), message));
       pushes.increment(online.size());
       LOG.debug("pushed {} roster changes of {} to {} sessions", changes.size(), username, online.size());

@@ -3,6 +3,7 @@ package dev.rosterd.cache;
 import static dev.rosterd.cache.CacheHarness.await;
 import static dev.rosterd.cache.CacheHarness.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.common.bus.RefreshOutcome;
@@ -48,9 +49,9 @@ class RefreshDiffTest {
     String version = await(h.get("alice")).version();
     for (BlockingQueue<JsonObject> session : List.of(phone, laptop)) {
       JsonObject push = next(session);
-      assertEquals(SessionMessage.ROSTER_PUSH, push.getString(SessionMessage.KIND));
+      assertInstanceOf(SessionMessage.RosterChanged.class, SessionMessage.fromJson(push));
       assertEquals(version, push.getString("version"));
-      assertEquals(expected, SessionMessage.changes(push));
+      assertEquals(expected, SessionMessage.RosterChanged.fromJson(push).changes());
     }
   }
 
@@ -64,7 +65,7 @@ class RefreshDiffTest {
     h.backend.roster("alice", new JsonObject());
     assertEquals(new RefreshOutcome(Outcome.UPDATED, 1), await(h.refresh("alice")));
     // The first message at the session is the removal: the unchanged refresh sent nothing.
-    assertEquals(Kind.REMOVED, SessionMessage.changes(next(phone)).get(0).kind());
+    assertEquals(Kind.REMOVED, SessionMessage.RosterChanged.fromJson(next(phone)).changes().get(0).kind());
     assertTrue(phone.isEmpty());
   }
 }

@@ -1,9 +1,9 @@
 package dev.rosterd.testing.load;
 
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
-import dev.rosterd.common.xml.StanzaError;
-import dev.rosterd.common.xml.XmlEscape;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
+import dev.rosterd.stanza.StanzaError;
+import dev.rosterd.stanza.XmlEscape;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -4,7 +4,7 @@ import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
-import dev.rosterd.common.xml.Element;
+import dev.rosterd.stanza.Element;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;

@@ -2,8 +2,8 @@ package dev.rosterd.c2s.connection;
 
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.sasl.SaslNegotiation;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package dev.rosterd.c2s.iq;
 
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
-import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.IqReply;
+import dev.rosterd.stanza.Namespaces;
+import dev.rosterd.stanza.StanzaError;
 
 /**
  * The iq get/set requests the server answers itself, whether addressed to the server or to the

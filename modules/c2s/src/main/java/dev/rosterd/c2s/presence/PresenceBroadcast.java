@@ -2,28 +2,23 @@ package dev.rosterd.c2s.presence;
 
 import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.c2s.routing.StanzaDelivery;
-import dev.rosterd.common.bus.SessionMessage;
-import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * The presence of one resource (RFC 6121 §4), with every roster subscription fixed at {@code both}:
- * what it broadcasts goes to the available resources of every roster contact and of the user, and
- * its initial presence probes them so that their current presence comes back. Methods that take
+ * The presence of one resource (RFC 6121 §4): what it last broadcast and whom it sent directed
+ * presence to. Where its presence goes is {@link PresenceFanout}'s; its initial presence probes
+ * the contacts so that their current presence comes back. Methods that take
  * the contacts get the local contacts' bare JIDs from the session's roster.
  *
  * <p>Not thread-safe: the session calls it on its connection's context, one step at a time. Its
@@ -31,9 +26,9 @@ import org.jxmpp.jid.Jid;
  * later steps may run on the thread of the shared-data map.
  */
 public final class PresenceBroadcast {
-  private final Vertx vertx;
   private final SessionDirectory directory;
   private final StanzaDelivery delivery;
+  private final PresenceFanout fanout;
   private final EntityFullJid jid;
   private final String address;
   /** The last available presence broadcast, without {@code to}; null while unavailable. */
@@ -42,10 +37,10 @@ public final class PresenceBroadcast {
   private final Set<Jid> directed = new LinkedHashSet<>();
 
   public PresenceBroadcast(
-      Vertx vertx, SessionDirectory directory, StanzaDelivery delivery, EntityFullJid jid, String address) {
-    this.vertx = vertx;
+      SessionDirectory directory, StanzaDelivery delivery, PresenceFanout fanout, EntityFullJid jid, String address) {
     this.directory = directory;
     this.delivery = delivery;
+    this.fanout = fanout;
     this.jid = jid;
     this.address = address;
   }
@@ -107,17 +102,7 @@ public final class PresenceBroadcast {
    */
   public Future<Void> contactRemoved(BareJid contact) {
     Future<Void> told = available() ? toUser(unavailable(), contact, false) : Future.succeededFuture();
-    return told.compose(v -> delivery.sessions(contact)).map(sessions -> {
-      for (String resource : StanzaDelivery.availableResources(sessions)) {
-        Element gone = Element.builder("presence", Namespaces.CLIENT)
-            .attribute("from", contact + "/" + resource)
-            .attribute("to", jid.toString())
-            .attribute("type", "unavailable")
-            .build();
-        delivery.send(address, gone);
-      }
-      return null;
-    });
+    return told.compose(v -> fanout.contactGone(contact, jid, address));
   }
 
   /** The connection is gone: announce unavailability if the resource was available. */
@@ -131,20 +116,8 @@ public final class PresenceBroadcast {
     return toEveryone(gone, contacts, false).compose(v -> toDirected(gone, heardDirectly));
   }
 
-  /**
-   * This resource's node left the cluster before it could say anything: its contacts and the
-   * user's other resources hear that it is unavailable. (Whom it sent directed presence to was
-   * known only to the dead node.)
-   */
-  public Future<Void> departed(Collection<BareJid> contacts) {
-    return toEveryone(unavailable(), contacts, false);
-  }
-
   private Element unavailable() {
-    return Element.builder("presence", Namespaces.CLIENT)
-        .attribute("from", jid.toString())
-        .attribute("type", "unavailable")
-        .build();
+    return PresenceFanout.unavailable(jid);
   }
 
   private Future<Void> record(int priority, boolean available) {
@@ -154,16 +127,8 @@ public final class PresenceBroadcast {
         new SessionEntry(address, priority, available));
   }
 
-  /** To the user's own available resources (this one included, RFC 6121 §4.2.2) and the contacts'. */
   private Future<Void> toEveryone(Element presence, Collection<BareJid> contacts, boolean probe) {
-    List<Future<Void>> sent = new ArrayList<>();
-    sent.add(toUser(presence, jid.asBareJid(), probe));
-    for (BareJid contact : contacts) {
-      if (!contact.equals(jid.asBareJid())) {
-        sent.add(toUser(presence, contact, probe));
-      }
-    }
-    return Future.join(sent).mapEmpty();
+    return fanout.toEveryone(jid, address, presence, contacts, probe);
   }
 
   /** Empties the directed-presence list; called on the session's context, before any async step. */
@@ -174,33 +139,11 @@ public final class PresenceBroadcast {
   }
 
   private Future<Void> toDirected(Element presence, List<Jid> targets) {
-    List<Future<Void>> sent = new ArrayList<>();
-    for (Jid to : targets) {
-      Element addressed = presence.toBuilder().attribute("to", to.toString()).build();
-      sent.add(to.hasResource()
-          ? delivery.toResource(to.asEntityFullJidOrThrow(), addressed).mapEmpty()
-          : toUser(addressed, to.asBareJid(), false));
-    }
-    return Future.join(sent).mapEmpty();
+    return fanout.toDirected(presence, targets);
   }
 
-  /**
-   * Sends {@code presence} to each available resource of {@code user} (addressed to that
-   * resource), and with {@code probe} asks each to send its presence back.
-   */
   private Future<Void> toUser(Element presence, BareJid user, boolean probe) {
-    return delivery.sessions(user).map(sessions -> {
-      for (Map.Entry<String, SessionEntry> s : sessions.entrySet()) {
-        if (!s.getValue().available()) {
-          continue;
-        }
-        delivery.send(s.getValue(), presence.toBuilder().attribute("to", user + "/" + s.getKey()).build());
-        if (probe && !s.getValue().address().equals(address)) {
-          SessionAddressing.send(vertx, s.getValue().address(), SessionMessage.probe(jid.toString()));
-        }
-      }
-      return null;
-    });
+    return fanout.toUser(jid, address, presence, user, probe);
   }
 
   /** RFC 6121 §4.7.2.3: an integer from -128 to +127, zero when absent or invalid. */

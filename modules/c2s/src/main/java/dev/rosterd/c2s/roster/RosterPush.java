@@ -1,8 +1,8 @@
 package dev.rosterd.c2s.roster;
 
 import dev.rosterd.common.roster.RosterChange;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import java.util.List;
 import java.util.UUID;
 import org.jxmpp.jid.EntityFullJid;

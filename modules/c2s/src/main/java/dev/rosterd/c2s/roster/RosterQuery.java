@@ -1,10 +1,10 @@
 package dev.rosterd.c2s.roster;
 
-import dev.rosterd.c2s.iq.IqReply;
+import dev.rosterd.stanza.IqReply;
 import dev.rosterd.common.bus.RosterSnapshot;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
-import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
+import dev.rosterd.stanza.StanzaError;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package dev.rosterd.c2s.roster;
 
 import dev.rosterd.common.roster.RosterItem;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.rosterd.c2s.routing;
 
-import dev.rosterd.c2s.iq.IqReply;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.stanza.IqReply;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.StanzaError;
 import io.vertx.core.Future;
 import java.util.Optional;
 

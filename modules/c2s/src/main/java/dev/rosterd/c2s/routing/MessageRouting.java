@@ -1,8 +1,8 @@
 package dev.rosterd.c2s.routing;
 
 import dev.rosterd.common.session.SessionEntry;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.StanzaError;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;

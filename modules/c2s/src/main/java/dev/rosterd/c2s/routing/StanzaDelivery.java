@@ -4,7 +4,7 @@ import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
-import dev.rosterd.common.xml.Element;
+import dev.rosterd.stanza.Element;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Collection;
@@ -45,7 +45,7 @@ public final class StanzaDelivery {
 
   /** Writes {@code stanza} as it is to the session at {@code address}. */
   public void send(String address, Element stanza) {
-    SessionAddressing.send(vertx, address, SessionMessage.stanza(stanza.toXml()));
+    SessionAddressing.send(vertx, address, new SessionMessage.Stanza(stanza.toXml()).toJson());
   }
 
   /** Delivers {@code stanza} to the session bound to {@code to}; false when there is none. */

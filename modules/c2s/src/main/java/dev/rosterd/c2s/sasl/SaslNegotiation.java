@@ -1,7 +1,7 @@
 package dev.rosterd.c2s.sasl;
 
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import io.vertx.core.Future;
 import java.util.Base64;
 import java.util.List;

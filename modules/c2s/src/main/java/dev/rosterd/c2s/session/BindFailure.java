@@ -1,6 +1,6 @@
 package dev.rosterd.c2s.session;
 
-import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.stanza.StanzaError;
 
 /**
  * Why a resource could not be bound: an RFC 6120 §7.6.2 stanza error condition for the bind iq's

@@ -1,6 +1,6 @@
 package dev.rosterd.c2s.session;
 
-import dev.rosterd.common.xml.Element;
+import dev.rosterd.stanza.Element;
 import io.vertx.core.Future;
 import org.jxmpp.jid.EntityFullJid;
 

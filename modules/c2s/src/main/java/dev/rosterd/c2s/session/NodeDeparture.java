@@ -1,14 +1,12 @@
 package dev.rosterd.c2s.session;
 
-import dev.rosterd.c2s.presence.PresenceBroadcast;
+import dev.rosterd.c2s.roster.LocalContacts;
 import dev.rosterd.c2s.roster.SessionRoster;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.NodeLeft;
-import dev.rosterd.common.bus.RosterRelease;
 import dev.rosterd.common.flow.InFlightLimit;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.session.SessionDirectory.NodeSession;
-import dev.rosterd.common.session.SessionEntry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -52,10 +50,12 @@ final class NodeDeparture {
   /** Sessions cleared at once; each costs a few shared-data round trips. */
   static final int IN_FLIGHT = 64;
 
-  private final SessionContext server;
+  private final SessionServices server;
+  private final SessionLifecycle lifecycle;
 
-  NodeDeparture(SessionContext server) {
+  NodeDeparture(SessionServices server, SessionLifecycle lifecycle) {
     this.server = server;
+    this.lifecycle = lifecycle;
   }
 
   /** Starts handling {@link Addresses#NODE_LEFT} sent on this node. */
@@ -108,22 +108,8 @@ final class NodeDeparture {
     if (jid.isEmpty()) {
       return server.directory().remove(s.bareJid(), s.resource(), s.address()).mapEmpty();
     }
-    return server.directory().sessions(s.bareJid()).compose(all -> {
-      SessionEntry entry = all.get(s.resource());
-      boolean announce = entry != null && entry.address().equals(s.address()) && entry.available();
-      Future<List<BareJid>> contacts = announce ? contactsOf(jid.get()) : Future.succeededFuture(List.of());
-      return contacts.compose(c -> server.directory().remove(s.bareJid(), s.resource(), s.address())
-          .compose(left -> {
-            if (left == 0) {
-              server.vertx().eventBus().send(
-                  Addresses.ROSTER_RELEASE, new RosterRelease(jid.get().getLocalpart().toString()).toJson());
-            }
-            return announce
-                ? new PresenceBroadcast(server.vertx(), server.directory(), server.delivery(), jid.get(), s.address())
-                    .departed(c)
-                : Future.succeededFuture();
-          }));
-    }).onFailure(e -> log.debug("departed session {} not cleared: {}", s.address(), e.toString()));
+    return lifecycle.depart(jid.get(), s.address(), () -> contactsOf(jid.get()))
+        .onFailure(e -> log.debug("departed session {} not cleared: {}", s.address(), e.toString()));
   }
 
   /**
@@ -137,7 +123,7 @@ final class NodeDeparture {
 
   private Future<List<BareJid>> contactsOf(EntityFullJid jid, int attempts) {
     return new SessionRoster(server.vertx(), jid.getLocalpart().toString()).current()
-        .map(snapshot -> ClientSession.localContacts(snapshot, server.domain()))
+        .map(snapshot -> LocalContacts.of(snapshot, server.domain()))
         .recover(e -> {
           if (attempts > 1) {
             log.debug("roster of departed {} not read, trying again: {}", jid, e.getMessage());

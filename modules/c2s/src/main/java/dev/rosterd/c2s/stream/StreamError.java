@@ -1,7 +1,7 @@
 package dev.rosterd.c2s.stream;
 
-import dev.rosterd.common.xml.Namespaces;
-import dev.rosterd.common.xml.XmlEscape;
+import dev.rosterd.stanza.Namespaces;
+import dev.rosterd.stanza.XmlEscape;
 
 /**
  * A stream-level error (RFC 6120 §4.9): unrecoverable for the stream it occurs on, which ends with

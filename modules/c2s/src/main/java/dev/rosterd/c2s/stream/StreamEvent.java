@@ -1,6 +1,6 @@
 package dev.rosterd.c2s.stream;
 
-import dev.rosterd.common.xml.Element;
+import dev.rosterd.stanza.Element;
 
 /** What the {@link XmppStreamParser} found on a client stream. */
 public sealed interface StreamEvent {

@@ -1,7 +1,7 @@
 package dev.rosterd.c2s.stream;
 
-import dev.rosterd.common.xml.Namespaces;
-import dev.rosterd.common.xml.XmlEscape;
+import dev.rosterd.stanza.Namespaces;
+import dev.rosterd.stanza.XmlEscape;
 
 /**
  * The opening {@code <stream:stream>} tag, as received from a client or as written by the server.

@@ -15,11 +15,11 @@ class MessageDeliveryTest {
   private static final String UNAVAILABLE =
       "<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>";
 
-  private Sessions sessions;
+  private SessionLayer sessions;
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = new Sessions(vertx, TestClient.DOMAIN);
+    sessions = Sessions.start(vertx, TestClient.DOMAIN);
     RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 

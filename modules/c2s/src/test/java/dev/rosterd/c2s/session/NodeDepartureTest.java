@@ -38,12 +38,12 @@ class NodeDepartureTest {
   /** A session address of the departed node (its inbox no longer exists). */
   private static final String ALICE_ON_GONE_NODE = Addresses.SESSION_PREFIX + "gone-node.inbox.s1";
 
-  private Sessions sessions;
+  private SessionLayer sessions;
   private SessionDirectory directory;
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = new Sessions(vertx, TestClient.DOMAIN);
+    sessions = Sessions.start(vertx, TestClient.DOMAIN);
     directory = new SessionDirectory(vertx);
     RosterStandIn cache = await(RosterStandIn.start(vertx));
     cache.roster("alice", "a1", item("bob@rosterd.test", "Bob"));
@@ -78,7 +78,7 @@ class NodeDepartureTest {
     carol.close();
 
     ExecutionException e = assertThrows(ExecutionException.class,
-        () -> await(SessionAddressing.request(vertx, address, SessionMessage.replaced(), new DeliveryOptions())));
+        () -> await(SessionAddressing.request(vertx, address, new SessionMessage.Replaced().toJson(), new DeliveryOptions())));
     assertEquals(BusFailure.UNAVAILABLE, ((ReplyException) e.getCause()).failureCode());
   }
 

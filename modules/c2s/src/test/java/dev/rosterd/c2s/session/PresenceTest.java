@@ -26,12 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Presence between roster contacts (subscriptions fixed at both) and blocked subscriptions. */
 @ExtendWith(VertxExtension.class)
 class PresenceTest {
-  private Sessions sessions;
+  private SessionLayer sessions;
   private RosterStandIn cache;
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = new Sessions(vertx, TestClient.DOMAIN);
+    sessions = Sessions.start(vertx, TestClient.DOMAIN);
     cache = RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     cache.roster("alice", "a1", item("bob@rosterd.test", "Bob"));
     cache.roster("bob", "b1", item("alice@rosterd.test", "Alice"));
@@ -132,13 +132,13 @@ class PresenceTest {
     alice.send("<presence/>");
     alice.nextWith("from='alice@rosterd.test/a'");
 
-    send(vertx, "alice@rosterd.test", SessionMessage.rosterPush("a2",
-        List.of(new RosterChange(RosterChange.Kind.ADDED, item("carol@rosterd.test", "Carol")))));
+    send(vertx, "alice@rosterd.test", new SessionMessage.RosterChanged("a2",
+        List.of(new RosterChange(RosterChange.Kind.ADDED, item("carol@rosterd.test", "Carol")))).toJson());
     assertTrue(carol.nextWith("from='alice@rosterd.test/a'").startsWith("<presence"));
     assertTrue(alice.nextWith("from='carol@rosterd.test/c'").startsWith("<presence"));
 
-    send(vertx, "alice@rosterd.test", SessionMessage.rosterPush("a3",
-        List.of(new RosterChange(RosterChange.Kind.REMOVED, item("carol@rosterd.test", "Carol")))));
+    send(vertx, "alice@rosterd.test", new SessionMessage.RosterChanged("a3",
+        List.of(new RosterChange(RosterChange.Kind.REMOVED, item("carol@rosterd.test", "Carol")))).toJson());
     assertTrue(carol.nextWith("from='alice@rosterd.test/a'").contains("type='unavailable'"));
     assertTrue(alice.nextWith("from='carol@rosterd.test/c'").contains("type='unavailable'"));
   }

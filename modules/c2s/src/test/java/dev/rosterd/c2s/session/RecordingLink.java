@@ -2,7 +2,7 @@ package dev.rosterd.c2s.session;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.rosterd.common.xml.Element;
+import dev.rosterd.stanza.Element;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.concurrent.BlockingQueue;

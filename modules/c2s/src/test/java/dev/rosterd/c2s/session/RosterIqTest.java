@@ -20,12 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The client's roster requests and the pushes of the roster cache. */
 @ExtendWith(VertxExtension.class)
 class RosterIqTest {
-  private Sessions sessions;
+  private SessionLayer sessions;
   private RosterStandIn cache;
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = new Sessions(vertx, TestClient.DOMAIN);
+    sessions = Sessions.start(vertx, TestClient.DOMAIN);
     cache = RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     cache.roster("alice", "v1",
         item("bob@rosterd.test", "Bob", "Friends", "Work"),
@@ -84,7 +84,7 @@ class RosterIqTest {
     // No roster cache deployed at all: the request fails at once with NO_HANDLERS.
     Vertx alone = Vertx.vertx();
     try {
-      TestClient alice = TestClient.bind(alone, new Sessions(alone, TestClient.DOMAIN), "alice", "a");
+      TestClient alice = TestClient.bind(alone, Sessions.start(alone, TestClient.DOMAIN), "alice", "a");
       alice.send("<iq type='get' id='n1'><query xmlns='jabber:iq:roster'/></iq>");
       String error = alice.next();
       assertTrue(error.contains("id='n1'") && error.contains("<error type='wait'><internal-server-error"), error);
@@ -102,9 +102,9 @@ class RosterIqTest {
       c.nextWith("id='r'");
     }
 
-    var push = SessionMessage.rosterPush("v2", List.of(
+    var push = new SessionMessage.RosterChanged("v2", List.of(
         new RosterChange(RosterChange.Kind.ADDED, item("dave@rosterd.test", "Dave", "Friends")),
-        new RosterChange(RosterChange.Kind.REMOVED, item("carol@rosterd.test", null))));
+        new RosterChange(RosterChange.Kind.REMOVED, item("carol@rosterd.test", null)))).toJson();
     var online = TestClient.await(phone.link, () -> new SessionDirectory(vertx).sessions("alice@rosterd.test"));
     online.values().forEach(e -> SessionAddressing.send(vertx, e.address(), push));
 
@@ -125,8 +125,8 @@ class RosterIqTest {
     TestClient alice = TestClient.bind(vertx, sessions, "alice", "a");
     var online = TestClient.await(alice.link, () -> new SessionDirectory(vertx).sessions("alice@rosterd.test"));
 
-    SessionAddressing.send(vertx, online.get("a").address(), SessionMessage.rosterPush("v2",
-        List.of(new RosterChange(RosterChange.Kind.ADDED, item("dave@rosterd.test", "Dave")))));
+    SessionAddressing.send(vertx, online.get("a").address(), new SessionMessage.RosterChanged("v2",
+        List.of(new RosterChange(RosterChange.Kind.ADDED, item("dave@rosterd.test", "Dave")))).toJson());
     alice.send("<iq type='get' id='after'><ping xmlns='urn:xmpp:ping'/></iq>");
     assertTrue(alice.next().contains("id='after'"), "the push was not written before the ping answer");
   }

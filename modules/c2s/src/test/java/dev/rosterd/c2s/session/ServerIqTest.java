@@ -15,12 +15,12 @@ class ServerIqTest {
   private static final String UNAVAILABLE =
       "<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>";
 
-  private Sessions sessions;
+  private SessionLayer sessions;
   private TestClient alice;
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = new Sessions(vertx, TestClient.DOMAIN);
+    sessions = Sessions.start(vertx, TestClient.DOMAIN);
     RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     alice = TestClient.bind(vertx, sessions, "alice", "a");
   }

@@ -333,8 +333,8 @@ class SessionSmackTest {
       added.add(seen);
     }
 
-    var push = SessionMessage.rosterPush("alice-2",
-        List.of(new RosterChange(RosterChange.Kind.ADDED, item("dave@rosterd.test", "Dave", "Friends"))));
+    var push = new SessionMessage.RosterChanged("alice-2",
+        List.of(new RosterChange(RosterChange.Kind.ADDED, item("dave@rosterd.test", "Dave", "Friends")))).toJson();
     var online = new SessionDirectory(vertx).sessions("alice@rosterd.test")
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     assertEquals(Set.of("phone", "desk"), online.keySet());

@@ -1,7 +1,7 @@
 package dev.rosterd.c2s.session;
 
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import java.io.StringReader;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Attr;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

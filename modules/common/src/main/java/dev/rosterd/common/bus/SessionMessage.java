@@ -6,50 +6,104 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * Messages to one bound session at {@link Addresses#SESSION_PREFIX}{@code <id>}, told apart by
- * {@code kind}:
- *
- * <ul>
- *   <li>{@code {"kind": "stanza", "xml": "<message .../>"}}: a stanza, already addressed with
- *       {@code from} and {@code to}, for the session to write to its client as it is.
- *   <li>{@code {"kind": "roster-push", "version": "...", "changes": [RosterChange...]}}: the
- *       cached roster changed; the session pushes each change to its client if it asked for the
- *       roster, and updates presence with added and removed contacts.
- *   <li>{@code {"kind": "probe", "from": full JID}}: a contact's session came online or was just
- *       added; if this session is available, it sends its current presence to {@code from}.
- *   <li>{@code {"kind": "replaced"}}: another session bound the same full JID (RFC 6120
- *       §7.7.2.2); this one ends with the {@code <conflict/>} stream error.
- * </ul>
+ * A message to one bound session at {@link Addresses#SESSION_PREFIX}{@code <id>}, sent through
+ * {@link dev.rosterd.common.session.SessionAddressing}. One record per kind; the JSON form carries
+ * the kind in {@value #KIND} so that {@link #fromJson} knows which record to read.
  */
-public final class SessionMessage {
-  private SessionMessage() {}
+public sealed interface SessionMessage {
+  /** The key of the kind in the JSON form. */
+  String KIND = "kind";
 
-  public static final String KIND = "kind";
-  public static final String STANZA = "stanza";
-  public static final String ROSTER_PUSH = "roster-push";
-  public static final String PROBE = "probe";
-  public static final String REPLACED = "replaced";
+  /** The JSON form, {@code {"kind": ..., ...}}. */
+  JsonObject toJson();
 
-  public static JsonObject stanza(String xml) {
-    return new JsonObject().put(KIND, STANZA).put("xml", xml);
+  /**
+   * Reads any session message.
+   *
+   * @throws IllegalArgumentException for a missing or unknown kind (a bug in the sender)
+   */
+  static SessionMessage fromJson(JsonObject json) {
+    String kind = json == null ? null : json.getString(KIND);
+    if (kind == null) {
+      throw new IllegalArgumentException("a session message without kind");
+    }
+    return switch (kind) {
+      case Stanza.KIND -> new Stanza(json.getString("xml"));
+      case RosterChanged.KIND -> new RosterChanged(
+          json.getString("version"), RosterChange.fromJson(json.getJsonArray("changes", new JsonArray())));
+      case Probe.KIND -> new Probe(json.getString("from"));
+      case Replaced.KIND -> new Replaced();
+      default -> throw new IllegalArgumentException("a session message of unknown kind " + kind);
+    };
   }
 
-  public static JsonObject rosterPush(String version, List<RosterChange> changes) {
-    return new JsonObject()
-        .put(KIND, ROSTER_PUSH)
-        .put("version", version)
-        .put("changes", RosterChange.toJson(changes));
+  /**
+   * {@code {"kind": "stanza", "xml": "<message .../>"}}: a stanza, already addressed with {@code
+   * from} and {@code to}, for the session to write to its client as it is. Sent without waiting
+   * for an answer.
+   */
+  record Stanza(String xml) implements SessionMessage {
+    static final String KIND = "stanza";
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(SessionMessage.KIND, KIND).put("xml", xml);
+    }
   }
 
-  public static JsonObject probe(String fromFullJid) {
-    return new JsonObject().put(KIND, PROBE).put("from", fromFullJid);
+  /**
+   * {@code {"kind": "roster-push", "version": "...", "changes": [RosterChange...]}}: the cached
+   * roster changed (sent by the roster cache); the session pushes each change to its client if it
+   * asked for the roster, and updates presence with added and removed contacts.
+   */
+  record RosterChanged(String version, List<RosterChange> changes) implements SessionMessage {
+    static final String KIND = "roster-push";
+
+    /**
+     * Reads a message that must be a roster push.
+     *
+     * @throws IllegalArgumentException for any other kind
+     */
+    public static RosterChanged fromJson(JsonObject json) {
+      if (SessionMessage.fromJson(json) instanceof RosterChanged pushed) {
+        return pushed;
+      }
+      throw new IllegalArgumentException("not a roster push: " + json.getString(SessionMessage.KIND));
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put(SessionMessage.KIND, KIND)
+          .put("version", version)
+          .put("changes", RosterChange.toJson(changes));
+    }
   }
 
-  public static JsonObject replaced() {
-    return new JsonObject().put(KIND, REPLACED);
+  /**
+   * {@code {"kind": "probe", "from": full JID}}: a contact's session came online or was just added;
+   * if this session is available, it sends its current presence to {@code from}.
+   */
+  record Probe(String from) implements SessionMessage {
+    static final String KIND = "probe";
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(SessionMessage.KIND, KIND).put("from", from);
+    }
   }
 
-  public static List<RosterChange> changes(JsonObject rosterPush) {
-    return RosterChange.fromJson(rosterPush.getJsonArray("changes", new JsonArray()));
+  /**
+   * {@code {"kind": "replaced"}}: another session bound the same full JID (RFC 6120 §7.7.2.2);
+   * this one leaves routing, answers the request with an empty object, and ends with the {@code
+   * <conflict/>} stream error. Sent as a request, so that the newcomer waits (bounded) for it.
+   */
+  record Replaced() implements SessionMessage {
+    static final String KIND = "replaced";
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(SessionMessage.KIND, KIND);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.c2s.presence.PresenceFanout;
 import dev.rosterd.c2s.presence.SubscriptionGate;
 import dev.rosterd.c2s.routing.IqRouting;
 import dev.rosterd.c2s.routing.MessageRouting;
@@ -11,22 +12,24 @@ import org.jxmpp.jid.DomainBareJid;
 /**
  * What every session of one {@link Sessions} shares: the Vert.x instance (for the event bus), the
  * served domain, the shared-data session directory, the sessions this c2s instance holds, and the
- * stateless routing pieces built on the directory.
+ * stateless routing and presence pieces built on the directory. None of them holds the state of a
+ * session.
  */
-record SessionContext(
+record SessionServices(
     Vertx vertx,
     DomainBareJid domain,
     SessionDirectory directory,
     LocalSessions local,
     StanzaDelivery delivery,
-    MessageRouting messages,
-    IqRouting iqs,
+    MessageRouting messageRouting,
+    IqRouting iqRouting,
+    PresenceFanout presenceFanout,
     SubscriptionGate subscriptions) {
 
-  static SessionContext of(Vertx vertx, DomainBareJid domain) {
+  static SessionServices of(Vertx vertx, DomainBareJid domain) {
     SessionDirectory directory = new SessionDirectory(vertx);
     StanzaDelivery delivery = new StanzaDelivery(vertx, directory);
-    return new SessionContext(
+    return new SessionServices(
         vertx,
         domain,
         directory,
@@ -34,6 +37,7 @@ record SessionContext(
         delivery,
         new MessageRouting(delivery),
         new IqRouting(delivery),
+        new PresenceFanout(vertx, delivery),
         new SubscriptionGate(vertx));
   }
 }

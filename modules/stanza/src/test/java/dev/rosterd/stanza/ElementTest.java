@@ -1,4 +1,4 @@
-package dev.rosterd.common.xml;
+package dev.rosterd.stanza;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.rosterd.common.xml;
+package dev.rosterd.stanza;
 
 /**
  * Error replies to stanzas (RFC 6120 §8.3): the reply goes back to the sender with {@code

@@ -1,4 +1,4 @@
-package dev.rosterd.common.xml;
+package dev.rosterd.stanza;
 
 /** The XML namespaces rosterd speaks, named as the RFCs and XEPs name them. */
 public final class Namespaces {

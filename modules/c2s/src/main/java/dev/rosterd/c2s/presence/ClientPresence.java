@@ -1,10 +1,9 @@
-package dev.rosterd.c2s.session;
+package dev.rosterd.c2s.presence;
 
-import dev.rosterd.c2s.presence.PresenceBroadcast;
-import dev.rosterd.c2s.presence.SubscriptionGate;
 import dev.rosterd.c2s.routing.Recipient;
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.StanzaError;
+import dev.rosterd.c2s.session.port.SessionPort;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.StanzaError;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,23 +13,24 @@ import org.slf4j.LoggerFactory;
  * bare JID, delivered as addressed otherwise; subscription requests and answers are stopped at the
  * {@link SubscriptionGate}, and probes from clients are dropped (only the server probes).
  */
-final class PresenceHandling {
-  private static final Logger log = LoggerFactory.getLogger(PresenceHandling.class);
+public final class ClientPresence {
+  private static final Logger log = LoggerFactory.getLogger(ClientPresence.class);
 
-  private final ClientSession session;
-  private final SessionContext server;
+  private final SessionPort session;
+  private final SubscriptionGate subscriptions;
   private final PresenceBroadcast presence;
 
-  PresenceHandling(ClientSession session, SessionContext server, PresenceBroadcast presence) {
+  public ClientPresence(SessionPort session, SubscriptionGate subscriptions, PresenceBroadcast presence) {
     this.session = session;
-    this.server = server;
+    this.subscriptions = subscriptions;
     this.presence = presence;
   }
 
-  void handle(Element stanza, Recipient to) {
+  /** Handles a presence the client sent, its {@code from} already stamped. */
+  public void handle(Element stanza, Recipient to) {
     String type = stanza.attribute("type");
     if (SubscriptionGate.stops(stanza)) {
-      session.sendLater(server.subscriptions().block(stanza));
+      session.sendWhenReady(subscriptions.block(stanza));
       return;
     }
     if ("probe".equals(type)) {

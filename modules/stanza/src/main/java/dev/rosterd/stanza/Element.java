@@ -1,4 +1,4 @@
-package dev.rosterd.common.xml;
+package dev.rosterd.stanza;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,4 @@
-package dev.rosterd.c2s.iq;
-
-import dev.rosterd.common.xml.Element;
-import dev.rosterd.common.xml.Namespaces;
+package dev.rosterd.stanza;
 
 /** The {@code result} answer to an iq get or set (RFC 6120 §8.2.3): same id, addresses swapped. */
 public final class IqReply {

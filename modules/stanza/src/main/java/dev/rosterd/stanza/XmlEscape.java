@@ -1,4 +1,4 @@
-package dev.rosterd.common.xml;
+package dev.rosterd.stanza;
 
 /** Escaping of character data and attribute values, the only two contexts a server writes. */
 public final class XmlEscape {
