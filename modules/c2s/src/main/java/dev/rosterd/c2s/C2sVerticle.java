@@ -1,30 +1,31 @@
 package dev.rosterd.c2s;
 
-import dev.rosterd.c2s.connection.ClientConnection;
-import dev.rosterd.c2s.connection.StreamMeters;
+import dev.rosterd.c2s.negotiation.StreamMeters;
+import dev.rosterd.c2s.negotiation.StreamNegotiation;
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.session.SessionLayer;
 import dev.rosterd.c2s.session.Sessions;
+import dev.rosterd.c2s.stream.XmppStreamParser;
 import dev.rosterd.c2s.tls.ServerCertificate;
+import dev.rosterd.c2s.transport.TcpListener;
+import dev.rosterd.c2s.transport.TcpTransport;
+import dev.rosterd.c2s.transport.Transport;
 import dev.rosterd.common.jid.Jids;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client-to-server listener: accepts XMPP clients on {@code port} (STARTTLS) and, when set,
- * {@code directTlsPort} (XEP-0368), one {@link ClientConnection} per socket, with one session layer
- * per verticle instance. See {@link C2sOptions} for the config.
+ * {@code directTlsPort} (XEP-0368), one {@link StreamNegotiation} over a {@link TcpTransport} per
+ * socket, with one session layer per verticle instance. See {@link C2sOptions} for the config.
  *
  * <p>The bound ports are logged at info and readable with {@link #actualPort()} and {@link
  * #actualDirectTlsPort()} once deployed, so {@code "port": 0} (a free port) works in tests.
@@ -33,10 +34,8 @@ import org.slf4j.LoggerFactory;
  * sockets are closed.
  */
 public final class C2sVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(C2sVerticle.class);
-
-  private final Set<ClientConnection> connections = new LinkedHashSet<>();
-  private final List<NetServer> servers = new ArrayList<>();
+  private final Set<StreamNegotiation> streams = new LinkedHashSet<>();
+  private final List<TcpListener> listeners = new ArrayList<>();
   private volatile int actualPort = -1;
   private volatile int actualDirectTlsPort = -1;
   private final BiFunction<Vertx, String, SessionLayer> sessionLayer;
@@ -74,44 +73,40 @@ public final class C2sVerticle extends VerticleBase {
     meters = new StreamMeters(vertx);
     return ServerCertificate.load(vertx, options).compose(cert -> {
       certificate = cert;
-      Future<NetServer> plain = listen(new NetServerOptions(), options.port(), false)
-          .onSuccess(s -> actualPort = s.actualPort());
+      Future<Integer> plain = listen(options.port(), null).onSuccess(p -> actualPort = p);
       if (options.directTlsPort() < 0) {
         return plain.mapEmpty();
       }
-      NetServerOptions tls = new NetServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions());
-      return Future.all(plain, listen(tls, options.directTlsPort(), true)
-          .onSuccess(s -> actualDirectTlsPort = s.actualPort())).mapEmpty();
+      return Future.all(plain, listen(options.directTlsPort(), cert.keyCertOptions())
+          .onSuccess(p -> actualDirectTlsPort = p)).mapEmpty();
     });
   }
 
   @Override
   public Future<?> stop() {
     List<Future<Void>> closing = new ArrayList<>();
-    for (ClientConnection c : List.copyOf(connections)) {
-      closing.add(c.shutDown());
+    for (StreamNegotiation stream : List.copyOf(streams)) {
+      closing.add(stream.shutDown());
     }
     return Future.join(closing).transform(done -> {
       List<Future<Void>> closed = new ArrayList<>();
-      servers.forEach(s -> closed.add(s.close()));
+      listeners.forEach(l -> closed.add(l.close()));
       return Future.join(closed);
     });
   }
 
-  private Future<NetServer> listen(NetServerOptions serverOptions, int port, boolean secured) {
-    NetServer server = vertx.createNetServer(serverOptions.setHost(options.host()).setPort(port));
-    server.connectHandler(socket -> accept(socket, secured));
-    servers.add(server);
-    return server.listen().onSuccess(s -> LOG.info(
-        "c2s for {} listening on {}:{} ({})", options.domain(), options.host(), s.actualPort(),
-        secured ? "direct TLS" : "STARTTLS"));
+  private Future<Integer> listen(int port, PemKeyCertOptions directTls) {
+    TcpListener listener = new TcpListener(vertx, options.host(), port, directTls, this::accept);
+    listeners.add(listener);
+    return listener.listen(options.domain());
   }
 
   private void accept(NetSocket socket, boolean secured) {
-    LOG.debug("client connected from {}", socket.remoteAddress());
-    ClientConnection c = new ClientConnection(
-        vertx, socket, secured, options, certificate, sessions, credentials, meters);
-    connections.add(c);
-    c.start().onComplete(v -> connections.remove(c));
+    Transport transport = new TcpTransport(socket, vertx.getOrCreateContext(),
+        () -> new XmppStreamParser(options.maxStanzaBytes(), C2sOptions.MAX_DEPTH),
+        certificate.sslOptions(), secured);
+    StreamNegotiation stream = new StreamNegotiation(vertx, transport, options, sessions, credentials, meters);
+    streams.add(stream);
+    stream.start().onComplete(v -> streams.remove(stream));
   }
 }

@@ -1,4 +1,4 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.sasl.SaslNegotiation;
@@ -27,23 +27,18 @@ final class StreamFeatures {
    * @param features the feature elements, in order
    * @param mechanisms the SASL mechanisms among them; the only ones {@code <auth/>} may name
    */
-  record Offer(List<Element> features, List<String> mechanisms) {
-    /** {@code <stream:features>}: Element cannot write the stream prefix, so the wrapper is by hand. */
-    String toXml() {
-      StringBuilder out = new StringBuilder("<stream:features>");
-      for (Element f : features) {
-        out.append(f.toXml(Namespaces.CLIENT));
-      }
-      return out.append("</stream:features>").toString();
-    }
-  }
+  record Offer(List<Element> features, List<String> mechanisms) {}
 
   StreamFeatures(Credentials credentials, boolean requireEncryption) {
     this.credentials = credentials;
     this.requireEncryption = requireEncryption;
   }
 
-  Future<Offer> at(Stage stage) {
+  /** @param canStartTls whether the transport can offer STARTTLS (a plain TCP connection) */
+  Future<Offer> at(Stage stage, boolean canStartTls) {
+    if (stage == Stage.CONNECTED && !canStartTls) {
+      return withMechanisms(null);
+    }
     return switch (stage) {
       case CONNECTED -> {
         Element.Builder starttls = Element.builder("starttls", Namespaces.TLS);

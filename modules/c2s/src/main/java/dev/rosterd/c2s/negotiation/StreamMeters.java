@@ -1,4 +1,4 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import dev.rosterd.common.metrics.Meters;
 import io.micrometer.core.instrument.Counter;

@@ -1,8 +1,8 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.rosterd.testing.RawXmppClient.header;
 
 import dev.rosterd.c2s.C2sTestServer;
 import dev.rosterd.testing.RawXmppClient;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Malformed XML ends the stream with {@code <not-well-formed/>}. */
+/** A stream header in the wrong namespace ends the stream with {@code <invalid-namespace/>}. */
 @ExtendWith(VertxExtension.class)
-class NotWellFormedTest {
+class WrongNamespaceTest {
   private final C2sTestServer server = new C2sTestServer();
 
   @BeforeEach
@@ -25,21 +25,18 @@ class NotWellFormedTest {
   }
 
   @Test
-  void mismatchedTags() throws Exception {
+  void wrongStreamNamespace() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.openStream(DOMAIN);
-      c.send("<message><body>hi</message>");
-      assertStreamError(c.awaitClose(), "not-well-formed");
+      c.send("<stream:stream xmlns='jabber:client' xmlns:stream='urn:example:wrong' to='" + DOMAIN + "' version='1.0'>");
+      assertStreamError(c.awaitClose(), "invalid-namespace");
     }
   }
 
   @Test
-  void garbageInsteadOfAHeader() throws Exception {
+  void serverToServerContentNamespace() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.send("GET / HTTP/1.1\r\n\r\n");
-      String received = c.awaitClose();
-      assertTrue(received.startsWith("<?xml version='1.0'?><stream:stream "), received);
-      assertStreamError(received, "not-well-formed");
+      c.send(header(DOMAIN).replace("jabber:client", "jabber:server"));
+      assertStreamError(c.awaitClose(), "invalid-namespace");
     }
   }
 }

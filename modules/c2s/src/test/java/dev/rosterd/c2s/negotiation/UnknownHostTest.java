@@ -1,7 +1,8 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
+import static dev.rosterd.testing.RawXmppClient.header;
 
 import dev.rosterd.c2s.C2sTestServer;
 import dev.rosterd.testing.RawXmppClient;
@@ -13,21 +14,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A client that does not authenticate within authTimeoutSeconds is dropped with {@code <connection-timeout/>}. */
+/** A stream to a domain this server does not serve ends with {@code <host-unknown/>}. */
 @ExtendWith(VertxExtension.class)
-class AuthTimeoutTest {
+class UnknownHostTest {
   private final C2sTestServer server = new C2sTestServer();
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx, new JsonObject().put("authTimeoutSeconds", 1)).onComplete(ctx.succeedingThenComplete());
+    server.start(vertx, new JsonObject()).onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
-  void slowClient() throws Exception {
+  void otherDomain() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.openStream(DOMAIN);
-      assertStreamError(c.awaitClose(), "connection-timeout");
+      c.send(header("elsewhere.example"));
+      assertStreamError(c.awaitClose(), "host-unknown");
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A stream header in the wrong namespace ends the stream with {@code <invalid-namespace/>}. */
+/** RFC 6120 §11.1: DTDs, comments and processing instructions end the stream with {@code <restricted-xml/>}. */
 @ExtendWith(VertxExtension.class)
-class WrongNamespaceTest {
+class RestrictedXmlTest {
   private final C2sTestServer server = new C2sTestServer();
 
   @BeforeEach
@@ -25,18 +25,28 @@ class WrongNamespaceTest {
   }
 
   @Test
-  void wrongStreamNamespace() throws Exception {
+  void doctypeWithEntities() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.send("<stream:stream xmlns='jabber:client' xmlns:stream='urn:example:wrong' to='" + DOMAIN + "' version='1.0'>");
-      assertStreamError(c.awaitClose(), "invalid-namespace");
+      c.send("<?xml version='1.0'?><!DOCTYPE lol [<!ENTITY lol 'lol'>]>" + header(DOMAIN).substring(21));
+      assertStreamError(c.awaitClose(), "restricted-xml");
     }
   }
 
   @Test
-  void serverToServerContentNamespace() throws Exception {
+  void comment() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.send(header(DOMAIN).replace("jabber:client", "jabber:server"));
-      assertStreamError(c.awaitClose(), "invalid-namespace");
+      c.openStream(DOMAIN);
+      c.send("<!-- hello -->");
+      assertStreamError(c.awaitClose(), "restricted-xml");
+    }
+  }
+
+  @Test
+  void processingInstruction() throws Exception {
+    try (RawXmppClient c = RawXmppClient.connect(server.port())) {
+      c.openStream(DOMAIN);
+      c.send("<message><?target data?></message>");
+      assertStreamError(c.awaitClose(), "restricted-xml");
     }
   }
 }

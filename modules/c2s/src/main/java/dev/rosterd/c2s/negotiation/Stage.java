@@ -1,4 +1,4 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import java.util.EnumSet;
 import java.util.Set;

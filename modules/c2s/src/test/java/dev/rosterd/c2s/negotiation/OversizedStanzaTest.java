@@ -1,8 +1,7 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
-import static dev.rosterd.testing.RawXmppClient.header;
 
 import dev.rosterd.c2s.C2sTestServer;
 import dev.rosterd.testing.RawXmppClient;
@@ -14,21 +13,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A stream to a domain this server does not serve ends with {@code <host-unknown/>}. */
+/** A stanza larger than maxStanzaBytes ends the stream with {@code <policy-violation/>}, before it is even complete. */
 @ExtendWith(VertxExtension.class)
-class UnknownHostTest {
+class OversizedStanzaTest {
   private final C2sTestServer server = new C2sTestServer();
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx, new JsonObject()).onComplete(ctx.succeedingThenComplete());
+    server.start(vertx, new JsonObject().put("maxStanzaBytes", 4096)).onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
-  void otherDomain() throws Exception {
+  void stanzaOverTheLimit() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.send(header("elsewhere.example"));
-      assertStreamError(c.awaitClose(), "host-unknown");
+      c.openStream(DOMAIN);
+      c.send("<message><body>" + "x".repeat(5000));
+      assertStreamError(c.awaitClose(), "policy-violation");
     }
   }
 }

@@ -1,8 +1,8 @@
-package dev.rosterd.c2s.connection;
+package dev.rosterd.c2s.negotiation;
 
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
-import static dev.rosterd.testing.RawXmppClient.header;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.c2s.C2sTestServer;
 import dev.rosterd.testing.RawXmppClient;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** RFC 6120 §11.1: DTDs, comments and processing instructions end the stream with {@code <restricted-xml/>}. */
+/** Malformed XML ends the stream with {@code <not-well-formed/>}. */
 @ExtendWith(VertxExtension.class)
-class RestrictedXmlTest {
+class NotWellFormedTest {
   private final C2sTestServer server = new C2sTestServer();
 
   @BeforeEach
@@ -25,28 +25,21 @@ class RestrictedXmlTest {
   }
 
   @Test
-  void doctypeWithEntities() throws Exception {
+  void mismatchedTags() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.send("<?xml version='1.0'?><!DOCTYPE lol [<!ENTITY lol 'lol'>]>" + header(DOMAIN).substring(21));
-      assertStreamError(c.awaitClose(), "restricted-xml");
+      c.openStream(DOMAIN);
+      c.send("<message><body>hi</message>");
+      assertStreamError(c.awaitClose(), "not-well-formed");
     }
   }
 
   @Test
-  void comment() throws Exception {
+  void garbageInsteadOfAHeader() throws Exception {
     try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.openStream(DOMAIN);
-      c.send("<!-- hello -->");
-      assertStreamError(c.awaitClose(), "restricted-xml");
-    }
-  }
-
-  @Test
-  void processingInstruction() throws Exception {
-    try (RawXmppClient c = RawXmppClient.connect(server.port())) {
-      c.openStream(DOMAIN);
-      c.send("<message><?target data?></message>");
-      assertStreamError(c.awaitClose(), "restricted-xml");
+      c.send("GET / HTTP/1.1\r\n\r\n");
+      String received = c.awaitClose();
+      assertTrue(received.startsWith("<?xml version='1.0'?><stream:stream "), received);
+      assertStreamError(received, "not-well-formed");
     }
   }
 }

@@ -1,0 +1,308 @@
+package dev.rosterd.c2s.negotiation;
+
+import dev.rosterd.c2s.C2sOptions;
+import dev.rosterd.c2s.sasl.Credentials;
+import dev.rosterd.c2s.sasl.SaslNegotiation;
+import dev.rosterd.c2s.session.BoundSession;
+import dev.rosterd.c2s.session.ClientLink;
+import dev.rosterd.c2s.session.SessionLayer;
+import dev.rosterd.c2s.stream.StreamError;
+import dev.rosterd.c2s.stream.StreamEvent;
+import dev.rosterd.c2s.stream.StreamHeader;
+import dev.rosterd.c2s.transport.Transport;
+import dev.rosterd.common.jid.Jids;
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's stream, over whichever {@link Transport} carries it: negotiation (STARTTLS where the
+ * transport has it, SASL, stream restarts, resource binding) in the order RFC 6120 fixes, then the
+ * bound session's stanzas. All of it runs on the transport's Vert.x context.
+ *
+ * <p>Stanzas are taken one at a time: while an asynchronous step is pending (a credential check, a
+ * bind, the TLS handshake) no event is taken and the transport is paused, and it resumes where it
+ * left off, so a later stanza can never overtake the step before it.
+ */
+public final class StreamNegotiation implements ClientLink {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamNegotiation.class);
+
+  private final Transport transport;
+  private final C2sOptions options;
+  private final SessionLayer sessions;
+  private final SaslNegotiation sasl;
+  private final StreamFeatures features;
+  private final StreamMeters meters;
+  private final StreamDeadlines deadlines;
+  private final StreamOutput output;
+  private final Promise<Void> closed = Promise.promise();
+
+  private Stage stage;
+  private boolean busy;
+  private List<String> offered = List.of();
+  private EntityBareJid user;
+  private BoundSession session;
+
+  public StreamNegotiation(
+      Vertx vertx, Transport transport, C2sOptions options, SessionLayer sessions, Credentials credentials,
+      StreamMeters meters) {
+    this.transport = transport;
+    this.options = options;
+    this.sessions = sessions;
+    this.meters = meters;
+    this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts());
+    this.features = new StreamFeatures(credentials, options.requireEncryption());
+    this.output = new StreamOutput(transport, options.domain());
+    this.stage = transport.secure() ? Stage.SECURED : Stage.CONNECTED;
+    this.deadlines = new StreamDeadlines(
+        vertx, options.authTimeoutSeconds(), options.idleTimeoutSeconds(), this::closeWithStreamError);
+  }
+
+  /** Starts reading; the returned future completes once the connection is closed, for any reason. */
+  public Future<Void> start() {
+    transport.start(this::readable, this::transportClosed);
+    return closed.future();
+  }
+
+  /** Ends the stream because the server is stopping; completes once the connection is closed. */
+  public Future<Void> shutDown() {
+    closeWithStreamError(StreamError.SYSTEM_SHUTDOWN, null);
+    return closed.future();
+  }
+
+  @Override
+  public void send(Element stanza) {
+    output.write(stanza.toXml());
+  }
+
+  @Override
+  public void sendXml(String xml) {
+    output.write(xml);
+  }
+
+  @Override
+  public void closeWithStreamError(String condition, String text) {
+    if (!output.ended()) {
+      LOG.debug("closing {} with stream error {} ({})", transport.peer(), condition, text);
+      meters.streamError(condition);
+      output.fail(new StreamError(condition, text));
+    }
+  }
+
+  @Override
+  public Context context() {
+    return transport.context();
+  }
+
+  private void readable() {
+    deadlines.read();
+    drain();
+  }
+
+  /** Handles parsed events until input runs out or an asynchronous step starts. */
+  private void drain() {
+    while (!busy && !output.ended()) {
+      StreamEvent event;
+      try {
+        event = transport.next();
+      } catch (StreamError e) {
+        closeWithStreamError(e.condition(), e.text());
+        return;
+      }
+      if (event == null) {
+        return;
+      }
+      try {
+        dispatch(event);
+      } catch (StreamError e) {
+        closeWithStreamError(e.condition(), e.text());
+      } catch (RuntimeException e) {
+        LOG.warn("failed to handle a stanza from {}", transport.peer(), e);
+        closeWithStreamError(StreamError.INTERNAL_SERVER_ERROR, null);
+      }
+    }
+  }
+
+  private void dispatch(StreamEvent event) {
+    if (event instanceof StreamEvent.Opened opened) {
+      opened(opened.header());
+    } else if (event instanceof StreamEvent.Stanza s) {
+      stanza(s.element());
+    } else {
+      LOG.debug("{} closed its stream", transport.peer());
+      output.close();
+    }
+  }
+
+  /** Waits for an asynchronous step before taking the next stanza. */
+  private void await(Future<?> step) {
+    busy = true;
+    transport.pause();
+    step.onComplete(ar -> {
+      busy = false;
+      if (ar.failed()) {
+        LOG.warn("negotiation step failed on {}", transport.peer(), ar.cause());
+        closeWithStreamError(StreamError.INTERNAL_SERVER_ERROR, null);
+        return;
+      }
+      if (!output.ended()) {
+        transport.resume();
+        drain();
+      }
+    });
+  }
+
+  // ---- stream header and features (RFC 6120 §4.3) ----
+
+  private void opened(StreamHeader header) {
+    if (!Namespaces.CLIENT.equals(header.contentNamespace())) {
+      throw new StreamError(StreamError.INVALID_NAMESPACE, null);
+    }
+    if (header.to() != null && !servesDomain(header.to())) {
+      throw new StreamError(StreamError.HOST_UNKNOWN, null);
+    }
+    if (header.version() == null || !header.version().startsWith("1.")) {
+      throw new StreamError(StreamError.UNSUPPORTED_VERSION, null);
+    }
+    output.open(header.lang());
+    await(features.at(stage, transport.canStartTls()).map(offer -> {
+      offered = offer.mechanisms();
+      output.write(transport.framing().features(offer.features()));
+      return offer;
+    }));
+  }
+
+  private boolean servesDomain(String to) {
+    Optional<Jid> jid = Jids.parse(to);
+    Optional<Jid> ours = Jids.parse(options.domain());
+    return jid.isPresent() && jid.get().isDomainBareJid() && jid.equals(ours);
+  }
+
+  // ---- first-level elements by stage ----
+
+  private void stanza(Element e) {
+    switch (stage) {
+      case CONNECTED, SECURED -> negotiate(e);
+      case AUTHENTICATED -> bind(e);
+      case BOUND -> session.handle(e);
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  private void negotiate(Element e) {
+    if (e.is("starttls", Namespaces.TLS) && stage == Stage.CONNECTED && transport.canStartTls()) {
+      startTls();
+    } else if (e.is("auth", Namespaces.SASL)) {
+      boolean encryptionMissing = options.requireEncryption() && !transport.secure();
+      await(sasl.auth(e, offered, encryptionMissing).map(this::saslOutcome));
+    } else if (e.is("response", Namespaces.SASL)) {
+      await(sasl.response(e).map(this::saslOutcome));
+    } else if (e.is("abort", Namespaces.SASL)) {
+      saslOutcome(sasl.abort());
+    } else {
+      throw new StreamError(StreamError.NOT_AUTHORIZED, null);
+    }
+  }
+
+  private void startTls() {
+    output.restarted();
+    busy = true;
+    String proceed = Element.builder("proceed", Namespaces.TLS).build().toXml(Namespaces.CLIENT);
+    transport.startTls(proceed).onComplete(ar -> {
+      busy = false;
+      if (ar.failed()) {
+        LOG.debug("TLS handshake with {} failed: {}", transport.peer(), ar.cause().toString());
+        output.end();
+        transport.close();
+        return;
+      }
+      stage = stage.then(Stage.SECURED);
+      drain();
+    });
+  }
+
+  private SaslNegotiation.Outcome saslOutcome(SaslNegotiation.Outcome outcome) {
+    if (outcome.user() != null || outcome.reply().name().equals("failure")) {
+      meters.login(loginResult(outcome));
+    }
+    if (outcome.user() != null) {
+      user = outcome.user();
+      stage = stage.then(Stage.AUTHENTICATED);
+      deadlines.authenticated();
+      // RFC 6120 §6.4.6: the stream restarts after success; the client waits for <success/>
+      // before sending the new header, so nothing of the new stream is lost here.
+      transport.restartStream();
+      output.restarted();
+      output.write(outcome.reply().toXml(Namespaces.CLIENT));
+      return outcome;
+    }
+    output.write(outcome.reply().toXml(Namespaces.CLIENT));
+    if (outcome.retriesExhausted()) {
+      closeWithStreamError(StreamError.POLICY_VIOLATION, "too many failed authentication attempts");
+    }
+    return outcome;
+  }
+
+  /** {@code success}, or the condition of the {@code <failure/>} (RFC 6120 §6.5). */
+  private static String loginResult(SaslNegotiation.Outcome outcome) {
+    return outcome.user() != null
+        ? "success"
+        : outcome.reply().firstChild().map(Element::name).orElse("failure");
+  }
+
+  // ---- resource binding (RFC 6120 §7) ----
+
+  private void bind(Element iq) {
+    String resource = BindRequest.resource(iq);
+    await(sessions.bind(user, resource, this)
+        .map(bound -> {
+          bound(iq, bound);
+          return bound;
+        })
+        .recover(e -> {
+          send(BindRequest.failure(iq, e));
+          return Future.succeededFuture();
+        }));
+  }
+
+  private void bound(Element iq, BoundSession bound) {
+    if (output.ended()) {
+      // The connection went while the bind was in flight: the session must not outlive it.
+      bound.closed();
+      return;
+    }
+    session = bound;
+    meters.sessionBound();
+    stage = stage.then(Stage.BOUND);
+    send(BindRequest.result(iq, bound.jid()));
+  }
+
+  // ---- closing ----
+
+  private void transportClosed() {
+    output.end();
+    deadlines.cancel();
+    BoundSession s = session;
+    session = null;
+    if (s == null) {
+      closed.tryComplete();
+      return;
+    }
+    meters.sessionEnded();
+    s.closed().onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("cleaning up the session of {} failed", s.jid(), ar.cause());
+      }
+      closed.tryComplete();
+    });
+  }
+}

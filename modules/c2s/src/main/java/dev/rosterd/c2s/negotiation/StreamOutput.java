@@ -1,0 +1,84 @@
+package dev.rosterd.c2s.negotiation;
+
+import dev.rosterd.c2s.stream.StreamError;
+import dev.rosterd.c2s.transport.Transport;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * What the server writes on one stream, in the transport's framing: the stream header once per
+ * stream, then anything until the stream ends; after that nothing more is written.
+ */
+final class StreamOutput {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Transport transport;
+  private final String domain;
+  private boolean headerSent;
+  private boolean ended;
+
+  StreamOutput(Transport transport, String domain) {
+    this.transport = transport;
+    this.domain = domain;
+  }
+
+  /** Writes the response header (RFC 6120 §4.7), with a fresh stream id. */
+  void open(String lang) {
+    write(transport.framing().open(domain, newId(), lang));
+    headerSent = true;
+  }
+
+  /** The stream restarts (after TLS or SASL success): the next header is a new one. */
+  void restarted() {
+    headerSent = false;
+  }
+
+  void write(String xml) {
+    if (!ended) {
+      transport.write(xml);
+    }
+  }
+
+  /** True once the stream has ended (by either side, or by the connection going). */
+  boolean ended() {
+    return ended;
+  }
+
+  /** The stream is over without anything more to write (the connection is gone or failed). */
+  void end() {
+    ended = true;
+  }
+
+  /** Answers the client's {@code </stream:stream>} and closes the connection. */
+  void close() {
+    write(transport.framing().close());
+    ended = true;
+    transport.close();
+  }
+
+  /**
+   * Ends the stream with a stream error (RFC 6120 §4.9): the error, the end of the stream, then
+   * the connection is closed.
+   */
+  void fail(StreamError error) {
+    if (ended) {
+      return;
+    }
+    StringBuilder out = new StringBuilder();
+    if (!headerSent) {
+      // RFC 6120 §4.9.1.1: the error goes in a stream, so open one first if we had not.
+      out.append(transport.framing().open(domain, newId(), null));
+      headerSent = true;
+    }
+    out.append(transport.framing().error(error)).append(transport.framing().close());
+    ended = true;
+    transport.write(out.toString());
+    transport.close();
+  }
+
+  private static String newId() {
+    byte[] id = new byte[12];
+    RANDOM.nextBytes(id);
+    return HexFormat.of().formatHex(id);
+  }
+}
