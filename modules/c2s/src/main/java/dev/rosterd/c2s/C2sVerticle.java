@@ -50,7 +50,7 @@ public final class C2sVerticle extends VerticleBase {
   }
 
   /** For tests that watch the seam: {@code sessionLayer} makes the session layer from (vertx, domain). */
-  C2sVerticle(BiFunction<Vertx, String, SessionLayer> sessionLayer) {
+  public C2sVerticle(BiFunction<Vertx, String, SessionLayer> sessionLayer) {
     this.sessionLayer = sessionLayer;
   }
 

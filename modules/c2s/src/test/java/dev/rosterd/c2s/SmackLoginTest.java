@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rosterd.stanza.Namespaces;
 
 import dev.rosterd.testing.XmppClients;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,14 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A real client (Smack) logs in over STARTTLS and binds a resource. Smack 4.4 has no SCRAM-SHA-256;
  * that mechanism is covered by {@code dev.rosterd.c2s.sasl.SaslScramTest}.
  */
-@ExtendWith(VertxExtension.class)
 class SmackLoginTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.defaults();
 
   @ParameterizedTest
   @ValueSource(strings = {"SCRAM-SHA-1", "PLAIN"})

@@ -4,24 +4,16 @@ import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
 
 import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client that does not authenticate within authTimeoutSeconds is dropped with {@code <connection-timeout/>}. */
-@ExtendWith(VertxExtension.class)
 class AuthTimeoutTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx, new JsonObject().put("authTimeoutSeconds", 1)).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.with(new JsonObject().put("authTimeoutSeconds", 1));
 
   @Test
   void slowClient() throws Exception {

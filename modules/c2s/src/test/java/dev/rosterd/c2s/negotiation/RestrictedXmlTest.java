@@ -5,24 +5,15 @@ import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
 import static dev.rosterd.testing.RawXmppClient.header;
 
 import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RFC 6120 §11.1: DTDs, comments and processing instructions end the stream with {@code <restricted-xml/>}. */
-@ExtendWith(VertxExtension.class)
 class RestrictedXmlTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx, new JsonObject()).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.defaults();
 
   @Test
   void doctypeWithEntities() throws Exception {

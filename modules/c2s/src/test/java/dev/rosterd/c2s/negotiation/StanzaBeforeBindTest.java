@@ -5,26 +5,18 @@ import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stanzas are only for bound sessions: one sent before authentication, or after it but before
  * binding a resource, ends the stream with {@code <not-authorized/>}; a bind then works.
  */
-@ExtendWith(VertxExtension.class)
 class StanzaBeforeBindTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.defaults();
 
   private RawXmppClient authenticated() throws Exception {
     RawXmppClient c = RawXmppClient.connect(server.port());

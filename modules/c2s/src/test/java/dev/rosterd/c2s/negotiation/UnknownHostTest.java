@@ -5,24 +5,15 @@ import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
 import static dev.rosterd.testing.RawXmppClient.header;
 
 import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A stream to a domain this server does not serve ends with {@code <host-unknown/>}. */
-@ExtendWith(VertxExtension.class)
 class UnknownHostTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx, new JsonObject()).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.defaults();
 
   @Test
   void otherDomain() throws Exception {

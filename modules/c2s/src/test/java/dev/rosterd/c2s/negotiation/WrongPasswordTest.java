@@ -4,27 +4,19 @@ import static dev.rosterd.c2s.C2sTestServer.plainAuth;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A wrong password gets {@code <not-authorized/>} and may be retried; after maxAuthAttempts
  * failures the stream ends with {@code <policy-violation/>} (RFC 6120 §6.4.5).
  */
-@ExtendWith(VertxExtension.class)
 class WrongPasswordTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx, new JsonObject().put("maxAuthAttempts", 3)).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.with(new JsonObject().put("maxAuthAttempts", 3));
 
   private RawXmppClient secured() throws Exception {
     RawXmppClient c = RawXmppClient.connect(server.port());

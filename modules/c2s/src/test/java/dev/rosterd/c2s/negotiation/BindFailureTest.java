@@ -1,33 +1,27 @@
-package dev.rosterd.c2s;
+package dev.rosterd.c2s.negotiation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.C2sVerticle;
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.c2s.session.BindFailure;
 import dev.rosterd.c2s.session.BoundSession;
 import dev.rosterd.stanza.StanzaError;
 import dev.rosterd.testing.RawXmppClient;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A bind the session layer refuses is answered with the BindFailure's stanza error (RFC 6120
  * §7.6.2), and the stream stays open for another try.
  */
-@ExtendWith(VertxExtension.class)
 class BindFailureTest {
-  private final C2sTestServer server = new C2sTestServer(new C2sVerticle((vertx, domain) ->
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.defaults().verticle(() -> new C2sVerticle((vertx, domain) ->
       (user, resource, link) -> Future.<BoundSession>failedFuture(
           new BindFailure(StanzaError.Type.MODIFY, "bad-request", "resource not allowed"))));
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx).onComplete(ctx.succeedingThenComplete());
-  }
 
   @Test
   void refusedBindGetsTheStanzaError() throws Exception {

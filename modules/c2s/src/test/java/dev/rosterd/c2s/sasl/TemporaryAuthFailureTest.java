@@ -1,27 +1,20 @@
-package dev.rosterd.c2s;
+package dev.rosterd.c2s.sasl;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With the auth piece unreachable, authentication fails with {@code <temporary-auth-failure/>}
  * (RFC 6120 §6.5.11), not not-authorized, and it does not use up the client's retries.
  */
-@ExtendWith(VertxExtension.class)
 class TemporaryAuthFailureTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.startWithoutAuth(vertx).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.defaults().withoutAuth();
 
   @Test
   void authPieceDown() throws Exception {

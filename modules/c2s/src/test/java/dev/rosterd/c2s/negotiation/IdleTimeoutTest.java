@@ -1,27 +1,19 @@
-package dev.rosterd.c2s;
+package dev.rosterd.c2s.negotiation;
 
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.C2sTestServer.assertStreamError;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A stream silent for idleTimeoutSeconds ends with {@code <connection-timeout/>}. */
-@ExtendWith(VertxExtension.class)
 class IdleTimeoutTest {
-  private final C2sTestServer server = new C2sTestServer();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    server.start(vertx, new JsonObject().put("idleTimeoutSeconds", 1)).onComplete(ctx.succeedingThenComplete());
-  }
+  @RegisterExtension
+  final RunningC2s server = RunningC2s.with(new JsonObject().put("idleTimeoutSeconds", 1));
 
   @Test
   void silentClient() throws Exception {
