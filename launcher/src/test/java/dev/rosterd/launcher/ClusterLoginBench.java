@@ -4,6 +4,7 @@ import dev.rosterd.cache.RosterCacheVerticle;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.RosterGet;
 import dev.rosterd.common.bus.RosterItems;
+import dev.rosterd.c2s.session.InboxAddresses;
 import dev.rosterd.common.session.SessionAddressing;
 import dev.rosterd.common.session.SessionDirectory;
 import dev.rosterd.common.session.SessionEntry;
@@ -101,7 +102,7 @@ public final class ClusterLoginBench {
   /** Logins of sessions in one inbox: the directory write alone. */
   private static double inboxLogins(Vertx vertx, SessionDirectory dir, String tag, int n, int concurrency)
       throws Exception {
-    String inbox = SessionAddressing.newInbox(vertx);
+    String inbox = InboxAddresses.newInbox(vertx);
     await(vertx.eventBus().<JsonObject>consumer(inbox, m -> m.reply(new JsonObject())).completion());
     INBOXES.put(tag, inbox);
     return timed(n, concurrency, i ->
@@ -111,8 +112,8 @@ public final class ClusterLoginBench {
 
   /** The session address recorded for login {@code i} of {@code tag}. */
   private static String inboxAddress(Vertx vertx, String tag, int i) {
-    String inbox = INBOXES.computeIfAbsent(tag, t -> SessionAddressing.newInbox(vertx));
-    return SessionAddressing.newSession(inbox).replaceAll("\\.[^.]+$", ".s" + i);
+    String inbox = INBOXES.computeIfAbsent(tag, t -> InboxAddresses.newInbox(vertx));
+    return InboxAddresses.newSession(inbox).replaceAll("\\.[^.]+$", ".s" + i);
   }
 
   /** Inbox logins followed by the user's first roster get, which misses the cache. */

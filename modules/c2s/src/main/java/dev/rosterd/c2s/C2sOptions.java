@@ -1,5 +1,7 @@
 package dev.rosterd.c2s;
 
+import dev.rosterd.c2s.negotiation.StreamPolicy;
+import dev.rosterd.c2s.tls.CertificateFiles;
 import dev.rosterd.common.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 
@@ -141,5 +143,15 @@ public final class C2sOptions {
   /** {@code maxAuthAttempts}: after this many failed SASL attempts the stream ends with policy-violation (RFC 6120 §6.4.5). */
   public int maxAuthAttempts() {
     return maxAuthAttempts;
+  }
+
+  /** The rules this listener's streams are negotiated under. */
+  public StreamPolicy streamPolicy() {
+    return new StreamPolicy(domain, requireEncryption, maxAuthAttempts, authTimeoutSeconds, idleTimeoutSeconds);
+  }
+
+  /** Where the certificate comes from. */
+  public CertificateFiles certificateFiles() {
+    return new CertificateFiles(domain, certPath, keyPath, generatedDirectory);
   }
 }

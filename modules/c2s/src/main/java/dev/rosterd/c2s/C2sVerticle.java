@@ -71,7 +71,7 @@ public final class C2sVerticle extends VerticleBase {
     sessions = sessionLayer.apply(vertx, options.domain());
     credentials = new Credentials(vertx);
     meters = new StreamMeters(vertx);
-    return ServerCertificate.load(vertx, options).compose(cert -> {
+    return ServerCertificate.load(vertx, options.certificateFiles()).compose(cert -> {
       certificate = cert;
       Future<Integer> plain = listen(options.port(), null).onSuccess(p -> actualPort = p);
       if (options.directTlsPort() < 0) {
@@ -105,7 +105,7 @@ public final class C2sVerticle extends VerticleBase {
     Transport transport = new TcpTransport(socket, vertx.getOrCreateContext(),
         () -> new XmppStreamParser(options.maxStanzaBytes(), C2sOptions.MAX_DEPTH),
         certificate.sslOptions(), secured);
-    StreamNegotiation stream = new StreamNegotiation(vertx, transport, options, sessions, credentials, meters);
+    StreamNegotiation stream = new StreamNegotiation(vertx, transport, options.streamPolicy(), sessions, credentials, meters);
     streams.add(stream);
     stream.start().onComplete(v -> streams.remove(stream));
   }

@@ -1,6 +1,5 @@
 package dev.rosterd.c2s.negotiation;
 
-import dev.rosterd.c2s.C2sOptions;
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.sasl.SaslNegotiation;
 import dev.rosterd.c2s.session.BoundSession;
@@ -37,7 +36,7 @@ public final class StreamNegotiation implements ClientLink {
   private static final Logger LOG = LoggerFactory.getLogger(StreamNegotiation.class);
 
   private final Transport transport;
-  private final C2sOptions options;
+  private final StreamPolicy options;
   private final SessionLayer sessions;
   private final SaslNegotiation sasl;
   private final StreamFeatures features;
@@ -53,7 +52,7 @@ public final class StreamNegotiation implements ClientLink {
   private BoundSession session;
 
   public StreamNegotiation(
-      Vertx vertx, Transport transport, C2sOptions options, SessionLayer sessions, Credentials credentials,
+      Vertx vertx, Transport transport, StreamPolicy options, SessionLayer sessions, Credentials credentials,
       StreamMeters meters) {
     this.transport = transport;
     this.options = options;

@@ -29,7 +29,7 @@ final class LocalSessions {
   private final Map<String, Held> held = new ConcurrentHashMap<>();
 
   LocalSessions(Vertx vertx) {
-    this.inbox = SessionAddressing.newInbox(vertx);
+    this.inbox = InboxAddresses.newInbox(vertx);
     this.consumer = vertx.eventBus().consumer(inbox, this::deliver);
   }
 
@@ -40,7 +40,7 @@ final class LocalSessions {
 
   /** A new address for a session of this instance. */
   String newAddress() {
-    return SessionAddressing.newSession(inbox);
+    return InboxAddresses.newSession(inbox);
   }
 
   void add(String address, SessionInbox session, Context context) {
@@ -52,7 +52,7 @@ final class LocalSessions {
   }
 
   private void deliver(Message<JsonObject> message) {
-    String address = SessionAddressing.sessionOf(message);
+    String address = InboxAddresses.sessionOf(message);
     Held session = address == null ? null : held.get(address);
     if (session == null) {
       // The session ended after the sender read the directory.

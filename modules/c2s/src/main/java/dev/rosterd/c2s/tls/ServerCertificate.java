@@ -1,6 +1,5 @@
 package dev.rosterd.c2s.tls;
 
-import dev.rosterd.c2s.C2sOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -65,7 +64,7 @@ public final class ServerCertificate {
    * Loads or generates the certificate on a worker thread. A local lock keeps several verticle
    * instances of one process from generating two different certificates at once.
    */
-  public static Future<ServerCertificate> load(Vertx vertx, C2sOptions options) {
+  public static Future<ServerCertificate> load(Vertx vertx, CertificateFiles options) {
     return vertx.sharedData().getLocalLockWithTimeout(LOCK, 60_000).compose(lock ->
         vertx.executeBlocking(() -> read(options), false).andThen(done -> lock.release()));
   }
@@ -85,7 +84,7 @@ public final class ServerCertificate {
     return new PemKeyCertOptions().setCertValue(certPem).setKeyValue(keyPem);
   }
 
-  private static ServerCertificate read(C2sOptions options) throws IOException, GeneralSecurityException {
+  private static ServerCertificate read(CertificateFiles options) throws IOException, GeneralSecurityException {
     Path cert;
     Path key;
     if (options.certPath() != null) {

@@ -28,7 +28,7 @@ class SelfSignedCertificateTest {
   void generatedOnceAndReused(Vertx vertx, VertxTestContext ctx) {
     C2sOptions options = new C2sOptions(new JsonObject().put("domain", "rosterd.test")
         .put("tls", new JsonObject().put("generatedDirectory", dir.toString())));
-    ServerCertificate.load(vertx, options).compose(first -> {
+    ServerCertificate.load(vertx, options.certificateFiles()).compose(first -> {
       Path cert = dir.resolve("rosterd.test.crt.pem");
       ctx.verify(() -> {
         assertTrue(Files.exists(cert));
@@ -37,7 +37,7 @@ class SelfSignedCertificateTest {
             .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(cert)));
         assertEquals(List.of(2, "rosterd.test"), List.copyOf(x509.getSubjectAlternativeNames().iterator().next()));
       });
-      return ServerCertificate.load(vertx, options).map(second -> List.of(first, second));
+      return ServerCertificate.load(vertx, options.certificateFiles()).map(second -> List.of(first, second));
     }).onComplete(ctx.succeeding(both -> ctx.verify(() -> {
       assertEquals(both.get(0).fingerprint(), both.get(1).fingerprint());
       assertEquals(95, both.get(0).fingerprint().length());

@@ -22,7 +22,8 @@ import java.util.UUID;
  * #request} deliver to that inbox with the session's address in the header {@value
  * #SESSION_HEADER}; the instance hands the message to the session. A login therefore costs a
  * directory write and no registration, and a stanza costs the directory read and one event-bus
- * hop, to the node that holds the session.
+ * hop, to the node that holds the session. The c2s makes the addresses (its {@code
+ * InboxAddresses}); everyone else only reads them from the directory.
  *
  * <p>The node part is the Vert.x cluster node id (a random id on a Vert.x that is not clustered),
  * so that when a node leaves the cluster the survivors know which sessions were its own.
@@ -50,16 +51,6 @@ public final class SessionAddressing {
     String fresh = UUID.randomUUID().toString();
     String existing = node.putIfAbsent("id", fresh);
     return existing == null ? fresh : existing;
-  }
-
-  /** A new inbox address for one c2s verticle instance of this node. */
-  public static String newInbox(Vertx vertx) {
-    return Addresses.C2S_INBOX_PREFIX + nodeId(vertx) + "." + UUID.randomUUID();
-  }
-
-  /** A new session address in {@code inbox}. */
-  public static String newSession(String inbox) {
-    return Addresses.SESSION_PREFIX + inbox.substring(Addresses.C2S_INBOX_PREFIX.length()) + "." + UUID.randomUUID();
   }
 
   /** The inbox of the c2s instance that holds the session at {@code sessionAddress}. */
@@ -94,11 +85,6 @@ public final class SessionAddressing {
   public static Future<Message<JsonObject>> request(
       Vertx vertx, String sessionAddress, JsonObject message, DeliveryOptions options) {
     return vertx.eventBus().request(inboxOf(sessionAddress), message, headed(sessionAddress, new DeliveryOptions(options)));
-  }
-
-  /** The session a message that arrived at an inbox is for, or null. */
-  public static String sessionOf(Message<?> message) {
-    return message.headers().get(SESSION_HEADER);
   }
 
   private static DeliveryOptions headed(String sessionAddress, DeliveryOptions options) {

@@ -124,9 +124,8 @@ class SessionDirectoryTest {
   void aSessionAddressNamesItsInboxAndNode() {
     assertEquals("rosterd.c2s.n1.i1", SessionAddressing.inboxOf(address("s")));
     assertEquals("n1", SessionAddressing.nodeOf(address("s")));
-    String inbox = "rosterd.c2s.node-7.inst-3";
-    String session = SessionAddressing.newSession(inbox);
-    assertEquals(inbox, SessionAddressing.inboxOf(session));
+    String session = "rosterd.session.node-7.inst-3.s42";
+    assertEquals("rosterd.c2s.node-7.inst-3", SessionAddressing.inboxOf(session));
     assertEquals("node-7", SessionAddressing.nodeOf(session));
   }
 }
