@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,8 +18,7 @@ class MessageDeliveryTest {
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = Sessions.start(vertx, TestClient.DOMAIN);
-    RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    sessions = SessionHarness.start(vertx).sessions();
   }
 
   @Test

@@ -43,9 +43,10 @@ class NodeDepartureTest {
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = Sessions.start(vertx, TestClient.DOMAIN);
+    SessionHarness harness = SessionHarness.start(vertx);
+    sessions = harness.sessions();
     directory = new SessionDirectory(vertx);
-    RosterStandIn cache = await(RosterStandIn.start(vertx));
+    RosterStandIn cache = harness.cache();
     cache.roster("alice", "a1", item("bob@rosterd.test", "Bob"));
     cache.roster("bob", "b1", item("alice@rosterd.test", "Alice"));
   }

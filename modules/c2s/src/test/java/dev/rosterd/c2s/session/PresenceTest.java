@@ -31,8 +31,9 @@ class PresenceTest {
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = Sessions.start(vertx, TestClient.DOMAIN);
-    cache = RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    SessionHarness harness = SessionHarness.start(vertx);
+    sessions = harness.sessions();
+    cache = harness.cache();
     cache.roster("alice", "a1", item("bob@rosterd.test", "Bob"));
     cache.roster("bob", "b1", item("alice@rosterd.test", "Alice"));
   }

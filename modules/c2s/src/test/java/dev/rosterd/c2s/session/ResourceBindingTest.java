@@ -23,8 +23,7 @@ class ResourceBindingTest {
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = Sessions.start(vertx, TestClient.DOMAIN);
-    RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    sessions = SessionHarness.start(vertx).sessions();
   }
 
   @Test

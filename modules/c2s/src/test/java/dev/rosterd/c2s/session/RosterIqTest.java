@@ -25,8 +25,9 @@ class RosterIqTest {
 
   @BeforeEach
   void setUp(Vertx vertx) throws Exception {
-    sessions = Sessions.start(vertx, TestClient.DOMAIN);
-    cache = RosterStandIn.start(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    SessionHarness harness = SessionHarness.start(vertx);
+    sessions = harness.sessions();
+    cache = harness.cache();
     cache.roster("alice", "v1",
         item("bob@rosterd.test", "Bob", "Friends", "Work"),
         item("carol@rosterd.test", null));

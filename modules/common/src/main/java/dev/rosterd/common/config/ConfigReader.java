@@ -40,14 +40,7 @@ public final class ConfigReader {
   }
 
   public String string(String key, String defaultValue) {
-    Object v = value(key);
-    if (v == null) {
-      return defaultValue;
-    }
-    if (!(v instanceof String s)) {
-      throw wrong(key, "a string", v);
-    }
-    return s;
+    return typed(key, defaultValue, String.class, "a string");
   }
 
   public String requiredString(String key) {
@@ -101,14 +94,19 @@ public final class ConfigReader {
   }
 
   public boolean bool(String key, boolean defaultValue) {
+    return typed(key, defaultValue, Boolean.class, "true or false");
+  }
+
+  /** The value of {@code key} if it is a {@code type}; {@code defaultValue} when absent. */
+  private <T> T typed(String key, T defaultValue, Class<T> type, String what) {
     Object v = value(key);
     if (v == null) {
       return defaultValue;
     }
-    if (!(v instanceof Boolean b)) {
-      throw wrong(key, "true or false", v);
+    if (!type.isInstance(v)) {
+      throw wrong(key, what, v);
     }
-    return b;
+    return type.cast(v);
   }
 
   /** A nested section, read with its own reader; absent reads as empty. */
