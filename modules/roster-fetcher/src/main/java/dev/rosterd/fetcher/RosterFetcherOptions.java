@@ -51,7 +51,8 @@ public final class RosterFetcherOptions {
   /**
    * {@code maxInFlight}: how many roster requests one fetcher instance has open against the web
    * application at once; more wait in a queue (a refresh of thousands of users must not open
-   * thousands of connections). Default 32.
+   * thousands of connections). The HTTP client's pool has as many connections per origin, so a
+   * request let through never waits for a connection. Default 32.
    */
   public static final int DEFAULT_MAX_IN_FLIGHT = 32;
 
