@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * <p>The body as a whole must be a JSON object, else the fetch fails and nothing is cached. One bad
  * entry (a key that is not a bare JID, a value of the wrong shape) is skipped with a warning naming
  * the user and the key, so one typo in the web application does not cost a user the whole roster.
+ * Keys are logged JSON-quoted, so control characters in them cannot forge log lines.
+ *
+ * <p>Everything kept goes into XML sent to clients: characters XML 1.0 forbids ({@link XmlChars})
+ * are removed from names and groups, with a warning naming the user and the contact, and a JID
+ * holding one is skipped (PRECIS already rejects most).
  *
  * <p>A contact is any bare JID, with or without a local part: RFC 6121 §2.1.1 roster items are bare
  * JIDs and a domain JID (a gateway, a service) is a valid contact. Full JIDs are rejected. Keys that
@@ -54,8 +59,8 @@ final class BackendRoster {
         continue;
       }
       if (items.putIfAbsent(item.get().jid(), item.get()) != null) {
-        LOG.warn("roster of {}: skipped entry \"{}\": another key names the same JID {}",
-            username, e.getKey(), item.get().jid());
+        LOG.warn("roster of {}: skipped entry {}: another key names the same JID {}",
+            username, Json.encode(e.getKey()), item.get().jid());
       }
     }
     return List.copyOf(items.values());
@@ -66,6 +71,8 @@ final class BackendRoster {
     String problem = null;
     if (jid.isEmpty()) {
       problem = "the key is not a bare JID";
+    } else if (!XmlChars.isClean(jid.get().toString())) {
+      problem = "the JID holds characters XML 1.0 forbids";
     } else if (!(value instanceof JsonObject contact)) {
       problem = "the value is " + JsonKind.of(value) + ", not an object";
     } else {
@@ -76,12 +83,30 @@ final class BackendRoster {
       } else if (groups == null) {
         problem = "\"groups\" is neither an array of strings nor an object";
       } else {
-        String n = (String) name;
-        return Optional.of(new RosterItem(jid.get().toString(), n == null || n.isEmpty() ? null : n, groups));
+        return Optional.of(cleaned(username, jid.get().toString(), (String) name, groups));
       }
     }
-    LOG.warn("roster of {}: skipped entry \"{}\": {}", username, key, problem);
+    LOG.warn("roster of {}: skipped entry {}: {}", username, Json.encode(key), problem);
     return Optional.empty();
+  }
+
+  /**
+   * The item with the characters XML 1.0 forbids removed from its name and groups; a name or group
+   * left empty is dropped, as an empty one is.
+   */
+  private static RosterItem cleaned(String username, String jid, String name, List<String> groups) {
+    String n = name == null ? null : XmlChars.clean(name);
+    Set<String> g = new LinkedHashSet<>();
+    for (String group : groups) {
+      String clean = XmlChars.clean(group);
+      if (!clean.isEmpty()) {
+        g.add(clean);
+      }
+    }
+    if (n != name || !g.equals(new LinkedHashSet<>(groups))) {
+      LOG.warn("roster of {}: contact {}: removed characters XML 1.0 forbids from its name or groups", username, jid);
+    }
+    return new RosterItem(jid, n == null || n.isEmpty() ? null : n, new ArrayList<>(g));
   }
 
   /** Group names from an array of strings or the keys of an object; null when neither. */

@@ -1,95 +1,55 @@
 package dev.rosterd.fetcher;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.WriteStream;
-import io.vertx.ext.web.codec.BodyCodec;
-import io.vertx.ext.web.codec.spi.BodyStream;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 
 /**
- * A response body read into memory up to a cap: a body that grows past it fails the response with
- * {@link TooLarge} as soon as it does, and the rest is discarded instead of buffered, so a runaway
- * backend cannot fill the heap.
+ * A response body read into memory up to a cap: a body announced or grown past it fails with
+ * {@link TooLarge} as soon as that is known, and nothing more of it is kept. Stopping the reading
+ * itself is the caller's part (it resets the request, see {@link RosterGet}).
  */
-final class CappedBody implements BodyCodec<Buffer> {
-  private final int maxBytes;
+final class CappedBody {
+  private CappedBody() {}
 
-  CappedBody(int maxBytes) {
-    this.maxBytes = maxBytes;
+  static Future<Buffer> read(HttpClientResponse response, int maxBytes) {
+    Promise<Buffer> result = Promise.promise();
+    if (announcedLength(response) > maxBytes) {
+      result.fail(new TooLarge(maxBytes));
+      return result.future();
+    }
+    Buffer body = Buffer.buffer();
+    response.exceptionHandler(result::tryFail);
+    response.handler(data -> {
+      if (result.future().isComplete()) {
+        return;
+      }
+      if (body.length() + data.length() > maxBytes) {
+        result.tryFail(new TooLarge(maxBytes));
+      } else {
+        body.appendBuffer(data);
+      }
+    });
+    response.endHandler(v -> result.tryComplete(body));
+    return result.future();
   }
 
-  @Override
-  public BodyStream<Buffer> stream() {
-    return new Stream(maxBytes);
+  /** The Content-Length, or -1 when there is none or it is not a number (the body then ends as it ends). */
+  private static long announcedLength(HttpClientResponse response) {
+    String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    try {
+      return length == null ? -1 : Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** The body passed the cap. */
   static final class TooLarge extends RuntimeException {
     TooLarge(int maxBytes) {
       super("body larger than " + maxBytes + " bytes (maxBodyBytes)", null, false, false);
-    }
-  }
-
-  private static final class Stream implements BodyStream<Buffer> {
-    private final int maxBytes;
-    private final Promise<Buffer> result = Promise.promise();
-    private Buffer body = Buffer.buffer();
-
-    Stream(int maxBytes) {
-      this.maxBytes = maxBytes;
-    }
-
-    @Override
-    public Future<Buffer> result() {
-      return result.future();
-    }
-
-    @Override
-    public void handle(Throwable failure) {
-      result.tryFail(failure);
-    }
-
-    @Override
-    public Future<Void> write(Buffer data) {
-      if (body != null) {
-        if (body.length() + data.length() > maxBytes) {
-          body = null;
-          result.tryFail(new TooLarge(maxBytes));
-        } else {
-          body.appendBuffer(data);
-        }
-      }
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> end() {
-      if (body != null) {
-        result.tryComplete(body);
-      }
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-      return this;
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-      return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-      return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-      return this;
     }
   }
 }

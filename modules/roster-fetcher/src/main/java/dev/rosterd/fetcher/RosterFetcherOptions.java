@@ -14,7 +14,8 @@ import java.util.Map;
  * "rosterFetcher": {
  *   "http_roster_url": "https://app.example.com/contacts/%s",
  *   "headers": {"Authorization": "Bearer s3cret"},
- *   "timeoutMs": 5000, "maxBodyBytes": 1048576, "maxInFlight": 32
+ *   "timeoutMs": 5000, "maxBodyBytes": 1048576, "maxInFlight": 32, "maxInFlightPerUser": 2,
+ *   "followCrossOriginRedirects": false
  * }
  * }</pre>
  */
@@ -29,8 +30,9 @@ public final class RosterFetcherOptions {
   public static final String HTTP_ROSTER_URL = "http_roster_url";
 
   /**
-   * {@code headers}: extra request headers sent with every roster request, e.g. a token the web
-   * application wants. Default: none.
+   * {@code headers}: extra request headers sent with every roster request to the origin (scheme,
+   * host, port) of {@code http_roster_url}, e.g. a token the web application wants; never to
+   * another origin a redirect leads to. Default: none.
    */
   public static final Map<String, String> DEFAULT_HEADERS = Map.of();
 
@@ -49,9 +51,30 @@ public final class RosterFetcherOptions {
   /**
    * {@code maxInFlight}: how many roster requests one fetcher instance has open against the web
    * application at once; more wait in a queue (a refresh of thousands of users must not open
-   * thousands of connections). Default 32.
+   * thousands of connections). The HTTP client's pool has as many connections per origin, so a
+   * request let through never waits for a connection. Default 32.
    */
   public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+
+  /**
+   * {@code maxInFlightPerUser}: how many of the {@code maxInFlight} requests may be for one user;
+   * further fetches of that user wait for one of them to end (they are not refused: the later one
+   * is usually a refresh whose answer is the newer roster). A user whose backend answers slowly
+   * so holds at most this many slots, for at most {@code timeoutMs} each. Default 2.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT_PER_USER = 2;
+
+  /**
+   * {@code followCrossOriginRedirects}: whether a redirect to another origin (scheme, host or port)
+   * than {@code http_roster_url}'s is followed. When false, such a redirect fails the fetch with a
+   * reason naming its Location; when true it is followed but without the configured {@code
+   * headers}. Redirects within the origin are always followed, up to {@value #MAX_REDIRECTS}.
+   * Default false.
+   */
+  public static final boolean DEFAULT_FOLLOW_CROSS_ORIGIN_REDIRECTS = false;
+
+  /** The most redirects one fetch follows (as many as Vert.x's HTTP client follows by default). */
+  public static final int MAX_REDIRECTS = 16;
 
   private final String domain;
   private final String rosterUrl;
@@ -59,6 +82,8 @@ public final class RosterFetcherOptions {
   private final int timeoutMs;
   private final int maxBodyBytes;
   private final int maxInFlight;
+  private final int maxInFlightPerUser;
+  private final boolean followCrossOriginRedirects;
 
   public RosterFetcherOptions(JsonObject deploymentConfig) {
     ConfigReader r = new ConfigReader(deploymentConfig, SECTION);
@@ -69,6 +94,8 @@ public final class RosterFetcherOptions {
     timeoutMs = r.integer("timeoutMs", DEFAULT_TIMEOUT_MS, 1, 600_000);
     maxBodyBytes = r.integer("maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 2, 256 * 1024 * 1024);
     maxInFlight = r.integer("maxInFlight", DEFAULT_MAX_IN_FLIGHT, 1, 10_000);
+    maxInFlightPerUser = r.integer("maxInFlightPerUser", DEFAULT_MAX_IN_FLIGHT_PER_USER, 1, 10_000);
+    followCrossOriginRedirects = r.bool("followCrossOriginRedirects", DEFAULT_FOLLOW_CROSS_ORIGIN_REDIRECTS);
     r.rejectUnknownKeys();
   }
 
@@ -109,5 +136,13 @@ public final class RosterFetcherOptions {
 
   public int maxInFlight() {
     return maxInFlight;
+  }
+
+  public int maxInFlightPerUser() {
+    return maxInFlightPerUser;
+  }
+
+  public boolean followCrossOriginRedirects() {
+    return followCrossOriginRedirects;
   }
 }

@@ -13,24 +13,19 @@ import dev.rosterd.common.roster.RosterItem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +34,18 @@ import org.slf4j.LoggerFactory;
  * http_roster_url} and replies {@link RosterItems}, or fails with {@link BusFailure#BACKEND} and a
  * reason naming the user, the URL and the cause. Holds no roster itself: caching is the roster
  * cache's job.
+ *
+ * <p>A fetch waits first for one of its user's {@code maxInFlightPerUser} slots, then for one of
+ * the instance's {@code maxInFlight}; {@link RosterGet} does the HTTP exchange and {@link
+ * BackendRoster} reads its body.
  */
 public final class RosterFetcherVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RosterFetcherVerticle.class);
   private static final long RECORD_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private RosterFetcherOptions options;
-  private WebClient client;
+  private HttpClient client;
+  private PerUserLimit perUser;
   private InFlightLimit inFlight;
   private MessageConsumer<JsonObject> consumer;
   private Map<String, Timer> latency;
@@ -56,10 +56,11 @@ public final class RosterFetcherVerticle extends VerticleBase {
   public Future<?> start() {
     Jids.setUp();
     options = new RosterFetcherOptions(config());
-    client = WebClient.create(
-        vertx,
-        new WebClientOptions().setUserAgent("rosterd").setConnectTimeout(options.timeoutMs()),
+    // As many connections per origin as requests may be in flight: none waits for a connection.
+    client = vertx.createHttpClient(
+        new HttpClientOptions().setConnectTimeout(options.timeoutMs()),
         new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
+    perUser = new PerUserLimit(options.maxInFlightPerUser());
     inFlight = new InFlightLimit(options.maxInFlight());
     latency = timers(Meters.registry(vertx));
     consumer = vertx.eventBus().consumer(Addresses.ROSTER_FETCH, this::onFetch);
@@ -79,8 +80,9 @@ public final class RosterFetcherVerticle extends VerticleBase {
       return;
     }
     String url = RosterUrl.of(options.rosterUrl(), username);
-    inFlight
-        .submit(() -> timed(fetch(username, url)))
+    // Per user first: a user's waiting fetches must not hold slots of the shared bound.
+    perUser
+        .submit(username, () -> inFlight.submit(() -> timed(fetch(username, url))))
         .onSuccess(items -> msg.reply(new RosterItems(items).toJson()))
         .onFailure(e -> {
           String reason = "roster fetch of user \"" + username + "\" from " + RosterUrl.withoutCredentials(url)
@@ -144,36 +146,7 @@ public final class RosterFetcherVerticle extends VerticleBase {
   }
 
   private Future<List<RosterItem>> fetch(String username, String url) {
-    Promise<List<RosterItem>> result = Promise.promise();
-    // The client's own timeouts are per phase (connect, idle); this one bounds the whole request.
-    long timer = vertx.setTimer(options.timeoutMs(), t -> result.tryFail(new TimeoutException()));
-    HttpRequest<Buffer> request = client
-        .getAbs(url)
-        .connectTimeout(options.timeoutMs())
-        .idleTimeout(options.timeoutMs())
-        .putHeader("Accept", "application/json")
-        .as(new CappedBody(options.maxBodyBytes()));
-    options.headers().forEach(request::putHeader);
-    request.send().onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      if (ar.failed()) {
-        result.tryFail(ar.cause());
-        return;
-      }
-      try {
-        result.tryComplete(read(username, ar.result()));
-      } catch (RuntimeException e) {
-        result.tryFail(e);
-      }
-    });
-    return result.future();
-  }
-
-  private static List<RosterItem> read(String username, HttpResponse<Buffer> response) {
-    if (response.statusCode() != 200) {
-      throw new BackendRoster.NotARoster("HTTP " + response.statusCode() + " " + response.statusMessage());
-    }
-    return BackendRoster.parse(username, response.body() == null ? Buffer.buffer() : response.body());
+    return RosterGet.send(vertx, client, options, url).map(body -> BackendRoster.parse(username, body));
   }
 
   private String cause(Throwable e) {

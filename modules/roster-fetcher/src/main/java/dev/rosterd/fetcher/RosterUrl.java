@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
  * ({@code A-Z a-z 0-9 - . _ ~}) as {@code %XX}. So {@code zoë}, {@code hash#tag}, {@code pct%41},
  * {@code a b} and {@code a/b} reach the web application as the names they are (the reference sent
  * them raw, and lost part of them).
+ *
+ * <p>The usernames {@code .} and {@code ..} are the one exception to "unreserved stays as it is":
+ * as a path segment they mean the folder and its parent (RFC 3986 §5.2.4), so a web application
+ * that resolves its paths would serve another resource than that user's roster. They are sent as
+ * {@code %2E} and {@code %2E%2E}, which RFC 3986 §2.3 makes the same name and no URL resolver
+ * removes.
  */
 final class RosterUrl {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -26,6 +32,9 @@ final class RosterUrl {
   }
 
   static String encode(String s) {
+    if (s.equals(".") || s.equals("..")) {
+      return s.replace(".", "%2E");
+    }
     StringBuilder out = new StringBuilder(s.length() * 3);
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;

@@ -43,4 +43,15 @@ class PercentEncodedUrlTest {
             "/roster/Tilde~ok-._"),
         h.backend.rawUris());
   }
+
+  /** {@code .} and {@code ..} as a path segment would mean the folder and its parent (RFC 3986 §5.2.4). */
+  @Test
+  void dotSegmentsAreEncoded() {
+    List<String> names = List.of(".", "..", "...", ".a");
+    for (String name : names) {
+      h.backend.roster(name, new JsonObject().put("c@example.com", FakeRosterBackend.contact(name)));
+      assertEquals(name, FetcherHarness.await(h.fetch(name)).items().get(0).name());
+    }
+    assertEquals(List.of("/roster/%2E", "/roster/%2E%2E", "/roster/...", "/roster/.a"), h.backend.rawUris());
+  }
 }

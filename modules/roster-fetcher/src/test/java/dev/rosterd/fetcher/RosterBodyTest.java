@@ -3,6 +3,7 @@ package dev.rosterd.fetcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rosterd.common.roster.RosterItem;
+import dev.rosterd.testing.FakeRosterBackend;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,6 +53,29 @@ class RosterBodyTest {
         .put("GOOD@example.com", new JsonObject().put("name", "Duplicate")));
     assertEquals(
         List.of(new RosterItem("good@example.com", "Good", List.of())),
+        FetcherHarness.await(h.fetch("alice")).items());
+  }
+
+  /**
+   * Names and groups reach clients inside XML 1.0, which has no way to write control characters,
+   * U+FFFE/U+FFFF or a lone surrogate: they are removed, and a JID holding one is skipped.
+   */
+  @Test
+  void charactersXmlForbidsAreRemoved() {
+    h.backend.respond("alice", new FakeRosterBackend.Response(200, "application/json", """
+        {"bob@example.com": {"name": "Bob\\u0001\\u0000\\u001b", "groups": ["Fri\\uFFFEends", "\\u0007", "Tab\\tOK"]},
+         "carol@example.com": {"name": "\\uD800Carol\\uDFFF \\uD83D\\uDE00"},
+         "dan@example.com": {"name": "\\uFFFF"},
+         "ctl\\u0001@example.com": {"name": "Ctl"},
+         "eve@exa\\u0000mple.com": {"name": "Eve"},
+         "frank@exa\\uFFFEmple.com": {"name": "Frank"},
+         "gina@\\uD800example.com": {"name": "Gina"}}
+        """));
+    assertEquals(
+        List.of(
+            new RosterItem("bob@example.com", "Bob", List.of("Friends", "Tab\tOK")),
+            new RosterItem("carol@example.com", "Carol \uD83D\uDE00", List.of()),
+            new RosterItem("dan@example.com", null, List.of())),
         FetcherHarness.await(h.fetch("alice")).items());
   }
 

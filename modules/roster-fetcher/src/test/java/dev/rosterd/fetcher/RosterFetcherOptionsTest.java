@@ -23,6 +23,8 @@ class RosterFetcherOptionsTest {
     assertEquals(RosterFetcherOptions.DEFAULT_TIMEOUT_MS, o.timeoutMs());
     assertEquals(RosterFetcherOptions.DEFAULT_MAX_IN_FLIGHT, o.maxInFlight());
     assertEquals(RosterFetcherOptions.DEFAULT_MAX_BODY_BYTES, o.maxBodyBytes());
+    assertEquals(RosterFetcherOptions.DEFAULT_MAX_IN_FLIGHT_PER_USER, o.maxInFlightPerUser());
+    assertEquals(false, o.followCrossOriginRedirects());
   }
 
   @Test
@@ -34,5 +36,7 @@ class RosterFetcherOptionsTest {
     assertEquals("rosterFetcher.timeoutMs", badKey(valid().put("timeoutMs", 0)));
     assertEquals("rosterFetcher.headers.X", badKey(valid().put("headers", new JsonObject().put("X", 1))));
     assertEquals("rosterFetcher.timeout", badKey(valid().put("timeout", 5)));
+    assertEquals("rosterFetcher.maxInFlightPerUser", badKey(valid().put("maxInFlightPerUser", 0)));
+    assertEquals("rosterFetcher.followCrossOriginRedirects", badKey(valid().put("followCrossOriginRedirects", "yes")));
   }
 }
