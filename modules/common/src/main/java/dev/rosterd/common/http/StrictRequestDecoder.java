@@ -174,5 +174,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     }
     ctx.fireChannelRead(invalid(Reason.TIMEOUT,
         "the request did not arrive whole within " + limits.requestReadTimeoutMs() + " ms"));
+    // As after a read from the socket: Vert.x flushes what it wrote in a read when the read completes.
+    ctx.fireChannelReadComplete();
   }
 }
