@@ -6,9 +6,4 @@ import java.util.function.UnaryOperator;
  * How a listener writes the body of the errors {@link HttpListenerGuard} answers by itself (a
  * refused connection, an invalid request): its content type, and the body for a message.
  */
-public record ErrorBody(String contentType, UnaryOperator<String> render) {
-  /** {@code text/plain}: the message alone. */
-  public static ErrorBody plainText() {
-    return new ErrorBody("text/plain; charset=utf-8", m -> m);
-  }
-}
+public record ErrorBody(String contentType, UnaryOperator<String> render) {}

@@ -42,7 +42,7 @@ public final class HttpListenerGuard {
    */
   public static final String REJECTED = "rosterd.http.rejected";
 
-  /** At most one warning a minute about connections past the cap. */
+  /** At most one warning a minute about connections past the cap (or that cannot be guarded). */
   static final long WARNING_INTERVAL_MS = 60_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpListenerGuard.class);
@@ -56,6 +56,7 @@ public final class HttpListenerGuard {
   private final AtomicInteger open;
   private final MeterRegistry registry;
   private final ThrottledWarning refusals = new ThrottledWarning(LOG, WARNING_INTERVAL_MS);
+  private final ThrottledWarning unguardable = new ThrottledWarning(LOG, WARNING_INTERVAL_MS);
 
   /**
    * @param listener the listener's name in logs and the {@link #REJECTED} tag, e.g. {@code admin};
@@ -79,7 +80,7 @@ public final class HttpListenerGuard {
     return base
         .setIdleTimeout(limits.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
-        .setMaxHeaderSize(limits.maxHeadBytes())
+        .setMaxHeaderSize(limits.maxHeaderBytes())
         .setHttp2ClearTextEnabled(false)
         .setUseAlpn(false);
   }
@@ -92,8 +93,8 @@ public final class HttpListenerGuard {
   private void connected(HttpConnection conn) {
     ChannelPipeline pipeline = conn instanceof ConnectionBase base ? base.channelHandlerContext().pipeline() : null;
     if (pipeline == null || !(pipeline.get(DECODER) instanceof VertxHttpRequestDecoder)) {
-      LOG.error("{}: this Vert.x's HTTP pipeline has no request decoder to check framing with; closing the"
-          + " connection from {}", listener, conn.remoteAddress());
+      unguardable.warn(listener + ": this Vert.x's HTTP pipeline has no request decoder to check framing"
+          + " with; closing every connection (from " + conn.remoteAddress() + ")");
       conn.close();
       return;
     }
@@ -135,7 +136,7 @@ public final class HttpListenerGuard {
       reason = "line-too-long";
     } else if (cause instanceof TooLongHttpHeaderException) {
       status = 431;
-      message = "request head larger than " + limits.maxHeadBytes() + " bytes";
+      message = "request head larger than " + limits.maxHeaderBytes() + " bytes";
       reason = "head-too-large";
     } else {
       status = 400;

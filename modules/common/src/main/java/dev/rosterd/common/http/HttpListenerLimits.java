@@ -13,16 +13,16 @@ package dev.rosterd.common.http;
  * @param idleTimeoutSeconds a connection that neither reads nor writes this long is closed (Vert.x
  *     {@code HttpServerOptions.setIdleTimeout}); keep it above the longest a handler may take to
  *     answer
- * @param maxHeadBytes the largest request head (request line and header lines with their line
+ * @param maxHeaderBytes the largest request head (request line and header lines with their line
  *     ends) accepted; a larger one is 431 (414 for a request line over Netty's 4096 bytes)
  */
 public record HttpListenerLimits(
-    int maxConnections, long requestReadTimeoutMs, int idleTimeoutSeconds, int maxHeadBytes) {
+    int maxConnections, long requestReadTimeoutMs, int idleTimeoutSeconds, int maxHeaderBytes) {
 
   public HttpListenerLimits {
-    if (maxConnections < 1 || requestReadTimeoutMs < 1 || idleTimeoutSeconds < 1 || maxHeadBytes < 64) {
+    if (maxConnections < 1 || requestReadTimeoutMs < 1 || idleTimeoutSeconds < 1 || maxHeaderBytes < 64) {
       throw new IllegalArgumentException("limits out of range: " + maxConnections + ", " + requestReadTimeoutMs
-          + ", " + idleTimeoutSeconds + ", " + maxHeadBytes);
+          + ", " + idleTimeoutSeconds + ", " + maxHeaderBytes);
     }
   }
 }

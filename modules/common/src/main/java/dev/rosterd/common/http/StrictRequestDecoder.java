@@ -102,8 +102,8 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     }
     int end = headEnd(in);
     int size = end < 0 ? in.readableBytes() : end - in.readerIndex();
-    if (size > limits.maxHeadBytes()) {
-      reject(out, in, Reason.HEAD_TOO_LARGE, "request head larger than " + limits.maxHeadBytes() + " bytes");
+    if (size > limits.maxHeaderBytes()) {
+      reject(out, in, Reason.HEAD_TOO_LARGE, "request head larger than " + limits.maxHeaderBytes() + " bytes");
       return false;
     }
     if (end < 0) {
