@@ -3,6 +3,10 @@ package dev.rosterd.common.http;
 import dev.rosterd.common.http.RequestRejected.Reason;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandler;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObject;
@@ -10,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +31,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It relies on Netty's decoder ending each message with a {@link LastHttpContent} before it
  * reads any byte of the next one, which is how the next head is found on a kept-alive connection.
+ *
+ * <p>When Vert.x closes a plain connection after answering a refused request, it closes lingering
+ * (RFC 9112 §9.6): output first, then input once the client closes or {@link #LINGER_MS} later. A
+ * client still sending (a slow one, or one whose body was never read) would otherwise get a reset
+ * that makes its TCP stack drop the answer unread.
  */
-final class StrictRequestDecoder extends VertxHttpRequestDecoder {
+final class StrictRequestDecoder extends VertxHttpRequestDecoder implements ChannelOutboundHandler {
+  static final long LINGER_MS = 2_000;
+
   private final HttpListenerLimits limits;
   private boolean atMessageStart = true;
   /** Bytes of the pending head already searched for its end, so a drip is not searched anew. */
@@ -35,6 +47,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   private boolean headDelivered;
   private boolean rejected;
   private ScheduledFuture<?> deadline;
+  private boolean lingering;
 
   StrictRequestDecoder(HttpServerOptions options, HttpListenerLimits limits) {
     super(options);
@@ -159,6 +172,54 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       deadline.cancel(false);
       deadline = null;
     }
+  }
+
+  @Override
+  public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+    if (!rejected || lingering || !(ctx.channel() instanceof DuplexChannel channel)
+        || ctx.pipeline().get(SslHandler.class) != null) {
+      ctx.close(promise); // TLS ends with its own close_notify instead
+      return;
+    }
+    lingering = true;
+    ctx.flush();
+    channel.shutdownOutput();
+    ctx.executor().schedule(() -> ctx.close(promise), LINGER_MS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void bind(ChannelHandlerContext ctx, SocketAddress local, ChannelPromise promise) {
+    ctx.bind(local, promise);
+  }
+
+  @Override
+  public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) {
+    ctx.connect(remote, local, promise);
+  }
+
+  @Override
+  public void disconnect(ChannelHandlerContext ctx, ChannelPromise promise) {
+    ctx.disconnect(promise);
+  }
+
+  @Override
+  public void deregister(ChannelHandlerContext ctx, ChannelPromise promise) {
+    ctx.deregister(promise);
+  }
+
+  @Override
+  public void read(ChannelHandlerContext ctx) {
+    ctx.read();
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    ctx.write(msg, promise);
+  }
+
+  @Override
+  public void flush(ChannelHandlerContext ctx) {
+    ctx.flush();
   }
 
   private void timedOut(ChannelHandlerContext ctx) {
