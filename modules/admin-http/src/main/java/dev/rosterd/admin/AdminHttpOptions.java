@@ -1,6 +1,7 @@
 package dev.rosterd.admin;
 
 import dev.rosterd.common.config.ConfigReader;
+import dev.rosterd.common.http.HttpListenerLimits;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * "admin": {
  *   "host": "127.0.0.1", "port": 5280,
  *   "tlsPort": 5281, "tlsCertPath": "conf/admin-cert.pem", "tlsKeyPath": "conf/admin-key.pem",
- *   "token": "long-random-string", "maxConcurrentRefreshes": 16
+ *   "token": "long-random-string", "maxConcurrentRefreshes": 16,
+ *   "maxConnections": 256, "requestReadTimeoutMs": 30000, "idleTimeoutSeconds": 180
  * }
  * }</pre>
  */
@@ -70,6 +72,34 @@ public final class AdminHttpOptions {
    */
   public static final int DEFAULT_REFRESH_TIMEOUT_MS = 120_000;
 
+  /**
+   * {@code maxConnections}: connections open at once on the admin listeners of this node (plain
+   * and HTTPS together); one more is answered 503 and closed at once, logged at most once a
+   * minute. Default 256.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 256;
+
+  /**
+   * {@code requestReadTimeoutMs}: how long a client may take to send one whole request, head and
+   * body, counted from the connection's opening (for a later request on a kept-alive connection,
+   * from its first byte). Past it, a client whose head is still incomplete gets 408; one whose body
+   * is still arriving is disconnected. Default 30000.
+   */
+  public static final int DEFAULT_REQUEST_READ_TIMEOUT_MS = 30_000;
+
+  /**
+   * {@code idleTimeoutSeconds}: a connection that neither sends nor receives a byte this long is
+   * closed. It also runs while a refresh or redeploy is being worked on, so it must exceed {@code
+   * refreshTimeoutMs} and the 60 s a redeploy may take. Default 180.
+   */
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 180;
+
+  /**
+   * {@code maxHeaderBytes}: the largest request head (request line and header lines) accepted; a
+   * larger one is 431. Default 8192.
+   */
+  public static final int DEFAULT_MAX_HEADER_BYTES = 8192;
+
   private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final String domain;
@@ -84,6 +114,7 @@ public final class AdminHttpOptions {
   private final int maxConcurrentRefreshes;
   private final int maxBodyBytes;
   private final int refreshTimeoutMs;
+  private final HttpListenerLimits limits;
 
   public AdminHttpOptions(JsonObject deploymentConfig) {
     ConfigReader r = new ConfigReader(deploymentConfig, SECTION);
@@ -112,7 +143,21 @@ public final class AdminHttpOptions {
     maxConcurrentRefreshes = r.integer("maxConcurrentRefreshes", DEFAULT_MAX_CONCURRENT_REFRESHES, 1, 10_000);
     maxBodyBytes = r.integer("maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 2, 256 * 1024 * 1024);
     refreshTimeoutMs = r.integer("refreshTimeoutMs", DEFAULT_REFRESH_TIMEOUT_MS, 1, 3_600_000);
+    limits = limits(r, Math.max(refreshTimeoutMs, OperationsRoutes.REDEPLOY_TIMEOUT_MS));
     r.rejectUnknownKeys();
+  }
+
+  private static HttpListenerLimits limits(ConfigReader r, long longestAnswerMs) {
+    int maxConnections = r.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, 100_000);
+    int readTimeoutMs = r.integer("requestReadTimeoutMs", DEFAULT_REQUEST_READ_TIMEOUT_MS, 1, 3_600_000);
+    int idleSeconds = r.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
+    if (idleSeconds * 1000L <= longestAnswerMs) {
+      throw r.invalid("idleTimeoutSeconds", idleSeconds + " s would cut a connection waiting for its answer;"
+          + " it must exceed refreshTimeoutMs and the " + OperationsRoutes.REDEPLOY_TIMEOUT_MS / 1000
+          + " s a redeploy may take (" + longestAnswerMs + " ms here)");
+    }
+    int maxHeaderBytes = r.integer("maxHeaderBytes", DEFAULT_MAX_HEADER_BYTES, 256, 1024 * 1024);
+    return new HttpListenerLimits(maxConnections, readTimeoutMs, idleSeconds, maxHeaderBytes);
   }
 
   static boolean loopback(String host) {
@@ -166,5 +211,10 @@ public final class AdminHttpOptions {
 
   public int refreshTimeoutMs() {
     return refreshTimeoutMs;
+  }
+
+  /** {@code maxConnections}, {@code requestReadTimeoutMs}, {@code idleTimeoutSeconds}, {@code maxHeaderBytes}. */
+  public HttpListenerLimits limits() {
+    return limits;
   }
 }

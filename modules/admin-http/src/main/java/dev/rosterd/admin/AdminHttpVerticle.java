@@ -1,5 +1,7 @@
 package dev.rosterd.admin;
 
+import dev.rosterd.common.http.ErrorBody;
+import dev.rosterd.common.http.HttpListenerGuard;
 import dev.rosterd.common.jid.Jids;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * admin.tlsPort}, both serving one router with {@link RosterAdminRoutes} and {@link
  * OperationsRoutes}, behind the bearer token when one is configured. Talks to the rest of
  * rosterd only over the event bus. Every error is a JSON {@code {"status": "error", "message"}}.
+ *
+ * <p>Both listeners are held to {@link AdminHttpOptions#limits()} by one {@link HttpListenerGuard}:
+ * a request whose framing could be read two ways, one that arrives too slowly and one with too
+ * large a head are answered (400, 408, 431) and their connection closed before the router sees
+ * them; connections past the cap are refused with 503.
  */
 public final class AdminHttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AdminHttpVerticle.class);
@@ -47,17 +54,21 @@ public final class AdminHttpVerticle extends VerticleBase {
           ? "body larger than " + options.maxBodyBytes() + " bytes (admin.maxBodyBytes)"
           : "request failed (HTTP " + status + ")");
     });
-    plain = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+    // Both listeners share one guard: one connection cap, and requests refused before the router.
+    HttpListenerGuard guard = new HttpListenerGuard(vertx, AdminHttpOptions.SECTION, options.limits(),
+        new ErrorBody("application/json", JsonReplies::errorBody));
+    plain = guard.install(vertx.createHttpServer(
+            guard.options(new HttpServerOptions().setHost(options.host()).setPort(options.port()))))
         .requestHandler(router);
     servers.add(plain);
     if (options.tlsPort().isPresent()) {
-      tls = vertx.createHttpServer(new HttpServerOptions()
+      tls = guard.install(vertx.createHttpServer(guard.options(new HttpServerOptions()
               .setHost(options.host())
               .setPort(options.tlsPort().get())
               .setSsl(true)
               .setKeyCertOptions(new PemKeyCertOptions()
                   .setCertPath(options.tlsCertPath())
-                  .setKeyPath(options.tlsKeyPath())))
+                  .setKeyPath(options.tlsKeyPath())))))
           .requestHandler(router);
       servers.add(tls);
     }

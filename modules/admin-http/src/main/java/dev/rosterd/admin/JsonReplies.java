@@ -20,4 +20,9 @@ final class JsonReplies {
   static void error(RoutingContext ctx, int status, String message) {
     send(ctx, status, new JsonObject().put("status", "error").put("message", message));
   }
+
+  /** The body of an error, also for answers written before the router runs. */
+  static String errorBody(String message) {
+    return new JsonObject().put("status", "error").put("message", message).encode();
+  }
 }

@@ -36,7 +36,7 @@ final class OperationsRoutes {
   static final String VERTICLES = "/admin/verticles";
 
   /** A redeploy of the c2s waits for every stream to close; give it time. */
-  private static final long REDEPLOY_TIMEOUT_MS = 60_000;
+  static final long REDEPLOY_TIMEOUT_MS = 60_000;
   private static final long STATUS_TIMEOUT_MS = 5_000;
 
   private final Vertx vertx;
