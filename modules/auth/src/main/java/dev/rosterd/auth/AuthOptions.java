@@ -33,6 +33,8 @@ public final class AuthOptions {
   public static final int DEFAULT_TIMEOUT_MILLIS = 5000;
   /** Default of {@code iterations}: RFC 7677's minimum for SCRAM-SHA-256, used for SHA-1 too. */
   public static final int DEFAULT_ITERATIONS = 4096;
+  /** Shortest {@code scramSecret} accepted: 128 bits of text at the very least. */
+  public static final int MIN_SECRET_CHARS = 16;
 
   private final String domain;
   private final String provider;
@@ -40,6 +42,7 @@ public final class AuthOptions {
   private final String url;
   private final int timeoutMillis;
   private final int iterations;
+  private final String scramSecret;
 
   public AuthOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "auth");
@@ -49,6 +52,10 @@ public final class AuthOptions {
     url = r.string("url", null);
     timeoutMillis = r.integer("timeoutMillis", DEFAULT_TIMEOUT_MILLIS, 1, 600_000);
     iterations = r.integer("iterations", DEFAULT_ITERATIONS, 4096, 10_000_000);
+    scramSecret = r.string("scramSecret", null);
+    if (scramSecret != null && scramSecret.length() < MIN_SECRET_CHARS) {
+      throw r.invalid("scramSecret", "expected at least " + MIN_SECRET_CHARS + " characters");
+    }
     r.rejectUnknownKeys();
     if (provider.equals(HTTP) && (url == null || url.isBlank())) {
       throw r.invalid("url", "is required when provider is http");
@@ -89,8 +96,22 @@ public final class AuthOptions {
     return timeoutMillis;
   }
 
-  /** {@code iterations} (static only): PBKDF2 iterations for the SCRAM keys derived from plaintext passwords. */
+  /**
+   * {@code iterations} (static only): PBKDF2 iterations for the SCRAM keys derived from plaintext
+   * passwords, and those announced for users the store does not have.
+   */
   public int iterations() {
     return iterations;
+  }
+
+  /**
+   * {@code scramSecret} (static only, optional, at least {@value #MIN_SECRET_CHARS} characters):
+   * the secret the SCRAM salts of plaintext users and the decoy salts of unknown users are derived
+   * from. Unset, one is generated at the first start and shared through the cluster's shared data,
+   * so it changes when every node restarts (and salts with it). Set it, the same on every node, to
+   * keep salts stable across restarts.
+   */
+  public String scramSecret() {
+    return scramSecret;
   }
 }

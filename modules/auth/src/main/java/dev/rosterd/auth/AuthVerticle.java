@@ -37,7 +37,8 @@ public final class AuthVerticle extends VerticleBase {
       client = WebClient.create(vertx);
       loaded = Future.succeededFuture(new HttpCredentials(client, options));
     } else {
-      loaded = StaticCredentials.load(vertx, options);
+      loaded = ScramSecret.obtain(vertx, options.scramSecret())
+          .compose(secret -> StaticCredentials.load(vertx, options, secret));
     }
     return loaded.compose(s -> {
       store = s;

@@ -17,12 +17,12 @@ import org.jxmpp.jid.EntityBareJid;
  * -PLUS variants are not offered). The keys come from the auth piece; the proof is checked here
  * with scram-common's functions, so the password never crosses the event bus.
  *
- * <p>An unknown or invalid user gets a made-up salt and fails only at the end, so the exchange does
- * not tell which usernames exist (RFC 5802 §9).
+ * <p>For an unknown or invalid user the auth piece answers decoy keys with a salt that is the same
+ * on every attempt and iterations like a real user's; the exchange then fails only at the proof, so
+ * it does not tell which usernames exist (RFC 5802 §9).
  */
 public final class SaslScram implements SaslMechanism {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int DECOY_ITERATIONS = 4096;
 
   private final ScramMechanism mechanism;
   private final Credentials credentials;
@@ -81,19 +81,20 @@ public final class SaslScram implements SaslMechanism {
         && !(parts[1].startsWith("a=") && Jids.parseBare(saslName(parts[1].substring(2))).equals(user))) {
       return Future.succeededFuture(new SaslStep.Failure(SaslStep.INVALID_AUTHZID));
     }
-    Future<ScramCredentials> keys = user.isEmpty()
-        ? Future.succeededFuture(ScramCredentials.notFound())
-        : credentials.scram(username, mechanism.getName());
+    // An invalid username is asked for too: its decoy is as stable as an unknown user's.
+    Future<ScramCredentials> keys = credentials.scram(username, mechanism.getName());
     return keys.map(k -> serverFirst(parts[0] + "," + parts[1] + ",", parts[2], clientNonce, user.orElse(null), k))
         .recover(e -> Future.succeededFuture(new SaslStep.Failure(SaslStep.TEMPORARY_AUTH_FAILURE)));
   }
 
   private SaslStep serverFirst(
       String gs2Header, String clientFirstBare, String clientNonce, EntityBareJid user, ScramCredentials keys) {
-    String salt = keys.found() ? keys.salt() : Base64.getEncoder().encodeToString(ScramFunctions.salt(16, RANDOM));
-    int iterations = keys.found() ? keys.iterations() : DECOY_ITERATIONS;
+    if (!keys.found()) {
+      // Only a store without SCRAM keys for anyone (the http provider) says so: it tells nothing.
+      return new SaslStep.Failure(SaslStep.NOT_AUTHORIZED);
+    }
     String nonce = clientNonce + ScramFunctions.nonce(24, RANDOM);
-    String serverFirst = "r=" + nonce + ",s=" + salt + ",i=" + iterations;
+    String serverFirst = "r=" + nonce + ",s=" + keys.salt() + ",i=" + keys.iterations();
     exchange = new Exchange(gs2Header, clientFirstBare, serverFirst, nonce, user, keys);
     return new SaslStep.Challenge(serverFirst.getBytes(UTF_8));
   }
@@ -113,7 +114,7 @@ public final class SaslScram implements SaslMechanism {
     byte[] cbind = Base64.getDecoder().decode(attrs[0].substring(2));
     boolean bindingOk = new String(cbind, UTF_8).equals(x.gs2Header());
     boolean nonceOk = attrs[1].substring(2).equals(x.nonce());
-    if (!bindingOk || !nonceOk || !x.keys().found()) {
+    if (!bindingOk || !nonceOk || x.user() == null) {
       return new SaslStep.Failure(SaslStep.NOT_AUTHORIZED);
     }
     String authMessage = x.clientFirstBare() + "," + x.serverFirst() + "," + withoutProof;
