@@ -43,6 +43,7 @@ public final class AuthOptions {
   private final int timeoutMillis;
   private final int iterations;
   private final String scramSecret;
+  private final ThrottleOptions throttle;
 
   public AuthOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "auth");
@@ -56,6 +57,7 @@ public final class AuthOptions {
     if (scramSecret != null && scramSecret.length() < MIN_SECRET_CHARS) {
       throw r.invalid("scramSecret", "expected at least " + MIN_SECRET_CHARS + " characters");
     }
+    throttle = new ThrottleOptions(r.section("throttle"));
     r.rejectUnknownKeys();
     if (provider.equals(HTTP) && (url == null || url.isBlank())) {
       throw r.invalid("url", "is required when provider is http");
@@ -113,5 +115,10 @@ public final class AuthOptions {
    */
   public String scramSecret() {
     return scramSecret;
+  }
+
+  /** {@code throttle}: the budgets of failed logins across connections, see {@link ThrottleOptions}. */
+  ThrottleOptions throttle() {
+    return throttle;
   }
 }

@@ -26,6 +26,11 @@ class AuthOptionsTest {
     assertEquals("auth.users.bob.scram-md5",
         keyOf(base.copy().put("users", new JsonObject().put("bob", new JsonObject().put("scram-md5", new JsonObject())))));
     assertEquals("auth.timeoutMilis", keyOf(base.copy().put("timeoutMilis", 10)));
+    assertEquals("auth.scramSecret", keyOf(base.copy().put("scramSecret", "short")));
+    assertEquals("auth.throttle.userFailures", keyOf(base.copy().put("throttle", new JsonObject().put("userFailures", -1))));
+    assertEquals("auth.throttle.maxBackoffSeconds", keyOf(base.copy().put("throttle",
+        new JsonObject().put("windowSeconds", 600).put("maxBackoffSeconds", 60))));
+    assertEquals("auth.throttle.window", keyOf(base.copy().put("throttle", new JsonObject().put("window", 60))));
   }
 
   @Test

@@ -81,7 +81,8 @@ public final class ClientConnection implements ClientLink {
     this.certificate = certificate;
     this.sessions = sessions;
     this.meters = meters;
-    this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts());
+    this.sasl = new SaslNegotiation(
+        credentials, options.domain(), options.maxAuthAttempts(), socket.remoteAddress().hostAddress());
     this.features = new StreamFeatures(credentials, options.requireEncryption());
     this.stage = secured ? Stage.SECURED : Stage.CONNECTED;
     this.parser = newParser();
