@@ -19,7 +19,9 @@ import io.vertx.core.json.JsonObject;
  * }</pre>
  *
  * and with the {@code http} provider: {@code "auth": {"provider": "http", "url":
- * "https://app.example/xmpp-auth", "timeoutMillis": 5000}}.
+ * "https://app.example/xmpp-auth", "timeoutMillis": 5000}}. Either may add {@code "throttle"}
+ * (failure budgets, {@link ThrottleOptions}) and {@code "tokens"} (single sign-on, {@link
+ * TokenOptions}).
  */
 public final class AuthOptions {
   /** Provider that keeps users in the config itself. */
@@ -44,6 +46,7 @@ public final class AuthOptions {
   private final int iterations;
   private final String scramSecret;
   private final ThrottleOptions throttle;
+  private final TokenOptions tokens;
 
   public AuthOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "auth");
@@ -58,6 +61,7 @@ public final class AuthOptions {
       throw r.invalid("scramSecret", "expected at least " + MIN_SECRET_CHARS + " characters");
     }
     throttle = new ThrottleOptions(r.section("throttle"));
+    tokens = r.has("tokens") ? new TokenOptions(r.section("tokens")) : null;
     r.rejectUnknownKeys();
     if (provider.equals(HTTP) && (url == null || url.isBlank())) {
       throw r.invalid("url", "is required when provider is http");
@@ -120,5 +124,14 @@ public final class AuthOptions {
   /** {@code throttle}: the budgets of failed logins across connections, see {@link ThrottleOptions}. */
   ThrottleOptions throttle() {
     return throttle;
+  }
+
+  /**
+   * {@code tokens} (optional, with either provider): single sign-on tokens of the web application
+   * (see {@link TokenOptions}). A PLAIN password that is a JWT is checked as a token and only as a
+   * token; any other password goes to the provider as before. Null when absent.
+   */
+  TokenOptions tokens() {
+    return tokens;
   }
 }

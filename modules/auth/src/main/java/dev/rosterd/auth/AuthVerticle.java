@@ -36,6 +36,7 @@ public final class AuthVerticle extends VerticleBase {
   private AuthOptions options;
   private CredentialStore store;
   private FailureBudget budget;
+  private Tokens tokens;
   private MeterRegistry registry;
   private WebClient client;
 
@@ -54,10 +55,15 @@ public final class AuthVerticle extends VerticleBase {
       loaded = ScramSecret.obtain(vertx, options.scramSecret())
           .compose(secret -> StaticCredentials.load(vertx, options, secret));
     }
-    return Future.all(loaded, FailureBudget.open(vertx, options.throttle())).compose(all -> {
+    Future<Tokens> tokensLoaded = options.tokens() == null
+        ? Future.succeededFuture()
+        : Tokens.load(vertx, options.tokens(), options.domain());
+    return Future.all(loaded, FailureBudget.open(vertx, options.throttle()), tokensLoaded).compose(all -> {
       store = all.resultAt(0);
       budget = all.resultAt(1);
-      LOG.info("auth provider {} ready, offering {}", options.provider(), store.mechanisms());
+      tokens = all.resultAt(2);
+      LOG.info("auth provider {} ready{}, offering {}", options.provider(),
+          tokens == null ? "" : " with single sign-on tokens", store.mechanisms());
       return Future.all(
           vertx.eventBus().<JsonObject>consumer(Addresses.AUTH_MECHANISMS, this::mechanisms).completion(),
           vertx.eventBus().<JsonObject>consumer(Addresses.AUTH_PLAIN, this::plain).completion(),
@@ -82,10 +88,24 @@ public final class AuthVerticle extends VerticleBase {
     PlainCheck check = PlainCheck.fromJson(m.body());
     String user = Usernames.normalise(check.username(), options.domain()).orElse(null);
     admitted(m, check.username(), user, check.peer())
-        .compose(v -> store.checkPlain(check.username(), check.password()))
+        .compose(v -> password(check))
         .compose(ok -> counted(user, check.peer(), ok).map(ok))
         .onSuccess(ok -> m.reply(new AuthResult(ok).toJson()))
         .onFailure(e -> fail(m, e));
+  }
+
+  /** A token when tokens are on and the password is one; otherwise the provider's password check. */
+  private Future<Boolean> password(PlainCheck check) {
+    if (tokens == null || !Tokens.looksLikeToken(check.password())) {
+      return store.checkPlain(check.username(), check.password());
+    }
+    return tokens.check(check.username(), check.password()).map(verdict -> {
+      if (!verdict.ok()) {
+        LOG.info("token of {} from {} refused: {}", check.username(), check.peer(), verdict.refusal());
+        refused("token-" + verdict.refusal());
+      }
+      return verdict.ok();
+    });
   }
 
   private void scram(Message<JsonObject> m) {

@@ -7,24 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.AuthOutcome;
-import dev.rosterd.common.bus.AuthResult;
 import dev.rosterd.common.bus.BusFailure;
-import dev.rosterd.common.bus.PlainCheck;
 import dev.rosterd.common.bus.ScramCredentials;
 import dev.rosterd.common.bus.ScramLookup;
-import dev.rosterd.common.metrics.Meters;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,39 +26,24 @@ import org.junit.jupiter.api.Test;
 class ThrottleTest {
   private static final String A = "192.0.2.1";
   private static final String B = "192.0.2.2";
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private MeteredAuth auth;
   private Vertx vertx;
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(
-            new MicrometerMetricsOptions().setEnabled(true).setRegistryName("throttle-test")))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
-    Meters.useRegistry(vertx, "throttle-test");
     JsonObject throttle = new JsonObject().put("userFailures", 3).put("peerFailures", 5);
-    JsonObject config = new JsonObject().put("domain", "rosterd.test").put("throttle", throttle)
-        .put("users", new JsonObject().put("alice", "wonderland").put("bob", "builder"));
-    await(vertx.deployVerticle(new AuthVerticle(), new DeploymentOptions().setConfig(config)));
+    auth = new MeteredAuth(new JsonObject().put("domain", "rosterd.test").put("throttle", throttle)
+        .put("users", new JsonObject().put("alice", "wonderland").put("bob", "builder")));
+    vertx = auth.vertx;
   }
 
   @AfterEach
   void stop() throws Exception {
-    await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw (Exception) e.getCause();
-    }
+    auth.close();
   }
 
   private boolean plain(String user, String password, String peer) throws Exception {
-    return await(vertx.eventBus().<JsonObject>request(Addresses.AUTH_PLAIN, new PlainCheck(user, password, peer).toJson())
-        .map(m -> AuthResult.fromJson(m.body()).ok()));
+    return auth.plain(user, password, peer);
   }
 
   private void assertThrottled(String user, String password, String peer) {
@@ -79,8 +52,7 @@ class ThrottleTest {
   }
 
   private double refused(String reason) {
-    Counter c = registry.find(Meters.AUTH_REFUSED).tag("reason", reason).counter();
-    return c == null ? 0 : c.count();
+    return auth.refused(reason);
   }
 
   @Test
@@ -118,12 +90,12 @@ class ThrottleTest {
   void scramFailuresReportedByTheC2sCount() throws Exception {
     for (int i = 0; i < 3; i++) {
       // A request rather than the c2s's bare send, so the test knows when it was counted.
-      await(vertx.eventBus().request(Addresses.AUTH_OUTCOME, new AuthOutcome("alice", A, false).toJson()));
+      MeteredAuth.await(vertx.eventBus().request(Addresses.AUTH_OUTCOME, new AuthOutcome("alice", A, false).toJson()));
     }
-    ReplyException e = assertThrows(ReplyException.class, () -> await(vertx.eventBus()
+    ReplyException e = assertThrows(ReplyException.class, () -> MeteredAuth.await(vertx.eventBus()
         .<JsonObject>request(Addresses.AUTH_SCRAM, new ScramLookup("alice", "SCRAM-SHA-256", B).toJson())));
     assertEquals(BusFailure.THROTTLED, e.failureCode());
-    ScramCredentials bob = await(vertx.eventBus()
+    ScramCredentials bob = MeteredAuth.await(vertx.eventBus()
         .<JsonObject>request(Addresses.AUTH_SCRAM, new ScramLookup("bob", "SCRAM-SHA-256", A).toJson())
         .map(m -> ScramCredentials.fromJson(m.body())));
     assertTrue(bob.found());
