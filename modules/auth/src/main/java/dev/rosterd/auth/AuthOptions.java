@@ -19,7 +19,9 @@ import io.vertx.core.json.JsonObject;
  * }</pre>
  *
  * and with the {@code http} provider: {@code "auth": {"provider": "http", "url":
- * "https://app.example/xmpp-auth", "timeoutMillis": 5000}}.
+ * "https://app.example/xmpp-auth", "timeoutMillis": 5000}}. Either may add {@code "throttle"}
+ * (failure budgets, {@link ThrottleOptions}) and {@code "tokens"} (single sign-on, {@link
+ * TokenOptions}).
  */
 public final class AuthOptions {
   /** Provider that keeps users in the config itself. */
@@ -33,6 +35,8 @@ public final class AuthOptions {
   public static final int DEFAULT_TIMEOUT_MILLIS = 5000;
   /** Default of {@code iterations}: RFC 7677's minimum for SCRAM-SHA-256, used for SHA-1 too. */
   public static final int DEFAULT_ITERATIONS = 4096;
+  /** Shortest {@code scramSecret} accepted: 128 bits of text at the very least. */
+  public static final int MIN_SECRET_CHARS = 16;
 
   private final String domain;
   private final String provider;
@@ -40,6 +44,9 @@ public final class AuthOptions {
   private final String url;
   private final int timeoutMillis;
   private final int iterations;
+  private final String scramSecret;
+  private final ThrottleOptions throttle;
+  private final TokenOptions tokens;
 
   public AuthOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "auth");
@@ -49,6 +56,12 @@ public final class AuthOptions {
     url = r.string("url", null);
     timeoutMillis = r.integer("timeoutMillis", DEFAULT_TIMEOUT_MILLIS, 1, 600_000);
     iterations = r.integer("iterations", DEFAULT_ITERATIONS, 4096, 10_000_000);
+    scramSecret = r.string("scramSecret", null);
+    if (scramSecret != null && scramSecret.length() < MIN_SECRET_CHARS) {
+      throw r.invalid("scramSecret", "expected at least " + MIN_SECRET_CHARS + " characters");
+    }
+    throttle = new ThrottleOptions(r.section("throttle"));
+    tokens = r.has("tokens") ? new TokenOptions(r.section("tokens")) : null;
     r.rejectUnknownKeys();
     if (provider.equals(HTTP) && (url == null || url.isBlank())) {
       throw r.invalid("url", "is required when provider is http");
@@ -89,8 +102,36 @@ public final class AuthOptions {
     return timeoutMillis;
   }
 
-  /** {@code iterations} (static only): PBKDF2 iterations for the SCRAM keys derived from plaintext passwords. */
+  /**
+   * {@code iterations} (static only): PBKDF2 iterations for the SCRAM keys derived from plaintext
+   * passwords, and those announced for users the store does not have.
+   */
   public int iterations() {
     return iterations;
+  }
+
+  /**
+   * {@code scramSecret} (static only, optional, at least {@value #MIN_SECRET_CHARS} characters):
+   * the secret the SCRAM salts of plaintext users and the decoy salts of unknown users are derived
+   * from. Unset, one is generated at the first start and shared through the cluster's shared data,
+   * so it changes when every node restarts (and salts with it). Set it, the same on every node, to
+   * keep salts stable across restarts.
+   */
+  public String scramSecret() {
+    return scramSecret;
+  }
+
+  /** {@code throttle}: the budgets of failed logins across connections, see {@link ThrottleOptions}. */
+  ThrottleOptions throttle() {
+    return throttle;
+  }
+
+  /**
+   * {@code tokens} (optional, with either provider): single sign-on tokens of the web application
+   * (see {@link TokenOptions}). A PLAIN password that is a JWT is checked as a token and only as a
+   * token; any other password goes to the provider as before. Null when absent.
+   */
+  TokenOptions tokens() {
+    return tokens;
   }
 }

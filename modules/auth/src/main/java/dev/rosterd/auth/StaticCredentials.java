@@ -16,17 +16,20 @@ import java.util.Map;
 /** The {@code static} provider: users from the config, held in memory. */
 final class StaticCredentials implements CredentialStore {
   private final Vertx vertx;
-  private final String domain;
+  private final AuthOptions options;
+  private final ScramSecret secret;
   private final Map<String, UserCredentials> users;
 
-  private StaticCredentials(Vertx vertx, String domain, Map<String, UserCredentials> users) {
+  private StaticCredentials(
+      Vertx vertx, AuthOptions options, ScramSecret secret, Map<String, UserCredentials> users) {
     this.vertx = vertx;
-    this.domain = domain;
+    this.options = options;
+    this.secret = secret;
     this.users = users;
   }
 
   /** Reads the users, deriving SCRAM keys of plaintext passwords on a worker thread. */
-  static Future<StaticCredentials> load(Vertx vertx, AuthOptions options) {
+  static Future<StaticCredentials> load(Vertx vertx, AuthOptions options, ScramSecret secret) {
     JsonObject config = options.users();
     return vertx.executeBlocking(() -> {
       Map<String, UserCredentials> users = new HashMap<>();
@@ -34,9 +37,9 @@ final class StaticCredentials implements CredentialStore {
         String user = Usernames.normalise(name, options.domain())
             .orElseThrow(() -> new ConfigException(
                 "auth.users." + name, "not a valid username (the local part of a JID)"));
-        users.put(user, UserCredentials.of(config.getValue(name), options.iterations()));
+        users.put(user, UserCredentials.of(user, config.getValue(name), options.iterations(), secret));
       }
-      return new StaticCredentials(vertx, options.domain(), users);
+      return new StaticCredentials(vertx, options, secret, users);
     }, false);
   }
 
@@ -59,15 +62,25 @@ final class StaticCredentials implements CredentialStore {
     return vertx.executeBlocking(() -> matchesKeys(user, password), false);
   }
 
+  /**
+   * The user's keys, or decoy keys (a stable salt, the configured iterations) for a user or a
+   * mechanism this store does not have: the answer looks the same either way, and the exchange
+   * fails only at the proof.
+   */
   @Override
   public Future<ScramCredentials> scram(String username, String mechanism) {
-    UserCredentials user = find(username);
-    ScramCredentials keys = user == null ? null : user.scram().get(mechanism);
-    return Future.succeededFuture(keys == null ? ScramCredentials.notFound() : keys);
+    ScramMechanism m = UserCredentials.mechanism(mechanism);
+    if (m == null) {
+      return Future.succeededFuture(ScramCredentials.notFound());
+    }
+    String name = Usernames.normalise(username, options.domain()).orElse(String.valueOf(username));
+    UserCredentials user = users.get(name);
+    ScramCredentials keys = user == null ? null : user.scram().get(m.getName());
+    return Future.succeededFuture(keys != null ? keys : secret.decoy(m, name, options.iterations()));
   }
 
   private UserCredentials find(String username) {
-    return Usernames.normalise(username, domain).map(users::get).orElse(null);
+    return Usernames.normalise(username, options.domain()).map(users::get).orElse(null);
   }
 
   /** Derives the StoredKey from the password and compares; CPU-heavy (PBKDF2). */

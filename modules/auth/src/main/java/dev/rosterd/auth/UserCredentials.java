@@ -6,7 +6,6 @@ import com.ongres.scram.common.StringPreparation;
 import dev.rosterd.common.bus.ScramCredentials;
 import dev.rosterd.common.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,9 +18,6 @@ import java.util.Map;
 record UserCredentials(String password, Map<String, ScramCredentials> scram) {
   /** The SCRAM mechanisms rosterd serves, strongest first; never the -PLUS variants. */
   static final ScramMechanism[] MECHANISMS = {ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_1};
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int SALT_BYTES = 16;
 
   /** Checks the form of the {@code users} object, naming the offending key. */
   static void validate(JsonObject users, ConfigReader r) {
@@ -57,12 +53,16 @@ record UserCredentials(String password, Map<String, ScramCredentials> scram) {
     }
   }
 
-  /** Reads a validated entry; plaintext passwords get keys derived here (CPU-heavy: worker thread). */
-  static UserCredentials of(Object value, int iterations) {
+  /**
+   * Reads a validated entry; plaintext passwords get keys derived here (CPU-heavy: worker thread),
+   * salted by {@code secret} rather than at random, so that every node of a cluster hands out the
+   * same salt for the user, as it does for a user it does not have.
+   */
+  static UserCredentials of(String username, Object value, int iterations, ScramSecret secret) {
     Map<String, ScramCredentials> scram = new LinkedHashMap<>();
     if (value instanceof String password) {
       for (ScramMechanism m : MECHANISMS) {
-        scram.put(m.getName(), derive(m, password, ScramFunctions.salt(SALT_BYTES, RANDOM), iterations));
+        scram.put(m.getName(), derive(m, password, secret.salt(m, username), iterations));
       }
       return new UserCredentials(password, scram);
     }

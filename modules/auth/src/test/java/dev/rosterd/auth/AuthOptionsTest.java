@@ -26,6 +26,17 @@ class AuthOptionsTest {
     assertEquals("auth.users.bob.scram-md5",
         keyOf(base.copy().put("users", new JsonObject().put("bob", new JsonObject().put("scram-md5", new JsonObject())))));
     assertEquals("auth.timeoutMilis", keyOf(base.copy().put("timeoutMilis", 10)));
+    assertEquals("auth.scramSecret", keyOf(base.copy().put("scramSecret", "short")));
+    assertEquals("auth.throttle.userFailures", keyOf(base.copy().put("throttle", new JsonObject().put("userFailures", -1))));
+    assertEquals("auth.throttle.maxBackoffSeconds", keyOf(base.copy().put("throttle",
+        new JsonObject().put("windowSeconds", 600).put("maxBackoffSeconds", 60))));
+    assertEquals("auth.throttle.window", keyOf(base.copy().put("throttle", new JsonObject().put("window", 60))));
+    assertEquals("auth.tokens.secret", keyOf(base.copy().put("tokens", new JsonObject())));
+    assertEquals("auth.tokens.secret", keyOf(base.copy().put("tokens", new JsonObject().put("secret", "too short"))));
+    assertEquals("auth.tokens.algorithm", keyOf(base.copy().put("tokens",
+        new JsonObject().put("publicKeyPath", "app.pem").put("algorithm", "HS256"))));
+    assertEquals("auth.tokens.leewaySeconds", keyOf(base.copy().put("tokens",
+        new JsonObject().put("jwksPath", "jwks.json").put("leewaySeconds", 3600))));
   }
 
   @Test

@@ -58,7 +58,7 @@ public final class StreamNegotiation implements ClientLink {
     this.options = options;
     this.sessions = sessions;
     this.meters = meters;
-    this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts());
+    this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts(), transport.peerHost());
     this.features = new StreamFeatures(credentials, options.requireEncryption());
     this.output = new StreamOutput(transport, options.domain());
     this.stage = transport.secure() ? Stage.SECURED : Stage.CONNECTED;

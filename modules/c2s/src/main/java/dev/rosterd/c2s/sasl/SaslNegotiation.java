@@ -11,7 +11,9 @@ import org.jxmpp.jid.EntityBareJid;
  * The SASL part of stream negotiation (RFC 6120 §6) for one connection: takes {@code <auth/>},
  * {@code <response/>} and {@code <abort/>}, runs the chosen mechanism and says what to answer.
  * It counts failed attempts; after {@code maxAttempts} of them RFC 6120 §6.4.5 has the server close
- * the stream, which {@link Outcome#retriesExhausted()} tells the connection to do.
+ * the stream, which {@link Outcome#retriesExhausted()} tells the connection to do. Attempts across
+ * connections are limited by the auth piece's failure budgets, which it keeps by username and by
+ * the client's address, given here as {@code peer}.
  */
 public final class SaslNegotiation {
   /** The mechanisms rosterd implements, strongest first; the -PLUS variants are not offered. */
@@ -20,6 +22,7 @@ public final class SaslNegotiation {
   private final Credentials credentials;
   private final String domain;
   private final int maxAttempts;
+  private final String peer;
   private SaslMechanism current;
   private int failures;
 
@@ -32,10 +35,12 @@ public final class SaslNegotiation {
    */
   public record Outcome(Element reply, EntityBareJid user, boolean retriesExhausted) {}
 
-  public SaslNegotiation(Credentials credentials, String domain, int maxAttempts) {
+  /** @param peer the client's IP address, e.g. {@code "203.0.113.7"} */
+  public SaslNegotiation(Credentials credentials, String domain, int maxAttempts, String peer) {
     this.credentials = credentials;
     this.domain = domain;
     this.maxAttempts = maxAttempts;
+    this.peer = peer;
   }
 
   /** The {@code <mechanisms/>} stream feature listing {@code offered}. */
@@ -62,8 +67,8 @@ public final class SaslNegotiation {
       return Future.succeededFuture(fail(SaslStep.INVALID_MECHANISM, true));
     }
     current = name.equals(SaslPlain.NAME)
-        ? new SaslPlain(credentials, domain)
-        : new SaslScram(name, credentials, domain);
+        ? new SaslPlain(credentials, domain, peer)
+        : new SaslScram(name, credentials, domain, peer);
     String text = auth.text().trim();
     // RFC 6120 §6.4.2: no text means no initial response; "=" means an empty one.
     return step(text.isEmpty() ? null : text.equals("=") ? "" : text);
@@ -103,19 +108,27 @@ public final class SaslNegotiation {
     if (step instanceof SaslStep.Success s) {
       return new Outcome(withData("success", s.additionalData()), s.user(), false);
     }
-    String condition = ((SaslStep.Failure) step).condition();
-    // A store that cannot answer is not the client's fault, so it does not use up a retry.
-    return fail(condition, !condition.equals(SaslStep.TEMPORARY_AUTH_FAILURE));
+    SaslStep.Failure failure = (SaslStep.Failure) step;
+    // A store that cannot answer is not the client's fault, so it does not use up a retry; a
+    // client refused for failing too often does.
+    boolean counts = !failure.condition().equals(SaslStep.TEMPORARY_AUTH_FAILURE) || failure.equals(SaslStep.THROTTLED);
+    return fail(failure, counts);
   }
 
   private Outcome fail(String condition, boolean counts) {
+    return fail(new SaslStep.Failure(condition), counts);
+  }
+
+  private Outcome fail(SaslStep.Failure step, boolean counts) {
     if (counts) {
       failures++;
     }
-    Element failure = Element.builder("failure", Namespaces.SASL)
-        .child(Element.builder(condition, Namespaces.SASL).build())
-        .build();
-    return new Outcome(failure, null, failures >= maxAttempts);
+    Element.Builder failure = Element.builder("failure", Namespaces.SASL)
+        .child(Element.builder(step.condition(), Namespaces.SASL).build());
+    if (step.text() != null) {
+      failure.child(Element.builder("text", Namespaces.SASL).text(step.text()).build());
+    }
+    return new Outcome(failure.build(), null, failures >= maxAttempts);
   }
 
   private static Element withData(String name, byte[] data) {

@@ -15,10 +15,13 @@ public final class SaslPlain implements SaslMechanism {
 
   private final Credentials credentials;
   private final String domain;
+  private final String peer;
 
-  public SaslPlain(Credentials credentials, String domain) {
+  /** @param peer the client's IP address, for the auth piece's failure budget */
+  public SaslPlain(Credentials credentials, String domain, String peer) {
     this.credentials = credentials;
     this.domain = domain;
+    this.peer = peer;
   }
 
   @Override
@@ -38,10 +41,12 @@ public final class SaslPlain implements SaslMechanism {
     if (!parts[0].isEmpty() && !Jids.parseBare(parts[0]).equals(user)) {
       return failure(SaslStep.INVALID_AUTHZID);
     }
-    return credentials.checkPlain(parts[1], parts[2])
+    return credentials.checkPlain(parts[1], parts[2], peer)
         .map(ok -> ok ? (SaslStep) new SaslStep.Success(user.get(), new byte[0])
             : new SaslStep.Failure(SaslStep.NOT_AUTHORIZED))
-        .recover(e -> failure(SaslStep.TEMPORARY_AUTH_FAILURE));
+        .recover(e -> Future.succeededFuture(e instanceof CredentialsThrottled
+            ? SaslStep.THROTTLED
+            : new SaslStep.Failure(SaslStep.TEMPORARY_AUTH_FAILURE)));
   }
 
   private static Future<SaslStep> failure(String condition) {

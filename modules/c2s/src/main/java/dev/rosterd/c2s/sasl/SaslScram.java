@@ -17,31 +17,36 @@ import org.jxmpp.jid.EntityBareJid;
  * -PLUS variants are not offered). The keys come from the auth piece; the proof is checked here
  * with scram-common's functions, so the password never crosses the event bus.
  *
- * <p>An unknown or invalid user gets a made-up salt and fails only at the end, so the exchange does
- * not tell which usernames exist (RFC 5802 §9).
+ * <p>For an unknown or invalid user the auth piece answers decoy keys with a salt that is the same
+ * on every attempt and iterations like a real user's; the exchange then fails only at the proof, so
+ * it does not tell which usernames exist (RFC 5802 §9).
  */
 public final class SaslScram implements SaslMechanism {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int DECOY_ITERATIONS = 4096;
 
   private final ScramMechanism mechanism;
   private final Credentials credentials;
   private final String domain;
+  private final String peer;
   private Exchange exchange;
 
   /** State kept between the client's first and final messages. */
   private record Exchange(
       String gs2Header, String clientFirstBare, String serverFirst, String nonce,
-      EntityBareJid user, ScramCredentials keys) {}
+      String username, EntityBareJid user, ScramCredentials keys) {}
 
-  /** @param name {@code SCRAM-SHA-1} or {@code SCRAM-SHA-256} */
-  public SaslScram(String name, Credentials credentials, String domain) {
+  /**
+   * @param name {@code SCRAM-SHA-1} or {@code SCRAM-SHA-256}
+   * @param peer the client's IP address, for the auth piece's failure budget
+   */
+  public SaslScram(String name, Credentials credentials, String domain, String peer) {
     this.mechanism = ScramMechanism.byName(name);
     if (mechanism == null || mechanism.isPlus()) {
       throw new IllegalArgumentException("not a supported SCRAM mechanism: " + name);
     }
     this.credentials = credentials;
     this.domain = domain;
+    this.peer = peer;
   }
 
   @Override
@@ -81,24 +86,35 @@ public final class SaslScram implements SaslMechanism {
         && !(parts[1].startsWith("a=") && Jids.parseBare(saslName(parts[1].substring(2))).equals(user))) {
       return Future.succeededFuture(new SaslStep.Failure(SaslStep.INVALID_AUTHZID));
     }
-    Future<ScramCredentials> keys = user.isEmpty()
-        ? Future.succeededFuture(ScramCredentials.notFound())
-        : credentials.scram(username, mechanism.getName());
-    return keys.map(k -> serverFirst(parts[0] + "," + parts[1] + ",", parts[2], clientNonce, user.orElse(null), k))
-        .recover(e -> Future.succeededFuture(new SaslStep.Failure(SaslStep.TEMPORARY_AUTH_FAILURE)));
+    // An invalid username is asked for too: its decoy is as stable as an unknown user's.
+    Future<ScramCredentials> keys = credentials.scram(username, mechanism.getName(), peer);
+    String gs2Header = parts[0] + "," + parts[1] + ",";
+    return keys.map(k -> serverFirst(gs2Header, parts[2], clientNonce, username, user.orElse(null), k))
+        .recover(e -> Future.succeededFuture(e instanceof CredentialsThrottled
+            ? SaslStep.THROTTLED
+            : new SaslStep.Failure(SaslStep.TEMPORARY_AUTH_FAILURE)));
   }
 
-  private SaslStep serverFirst(
-      String gs2Header, String clientFirstBare, String clientNonce, EntityBareJid user, ScramCredentials keys) {
-    String salt = keys.found() ? keys.salt() : Base64.getEncoder().encodeToString(ScramFunctions.salt(16, RANDOM));
-    int iterations = keys.found() ? keys.iterations() : DECOY_ITERATIONS;
+  private SaslStep serverFirst(String gs2Header, String clientFirstBare, String clientNonce,
+      String username, EntityBareJid user, ScramCredentials keys) {
+    if (!keys.found()) {
+      // Only a store without SCRAM keys for anyone (the http provider) says so: it tells nothing.
+      return new SaslStep.Failure(SaslStep.NOT_AUTHORIZED);
+    }
     String nonce = clientNonce + ScramFunctions.nonce(24, RANDOM);
-    String serverFirst = "r=" + nonce + ",s=" + salt + ",i=" + iterations;
-    exchange = new Exchange(gs2Header, clientFirstBare, serverFirst, nonce, user, keys);
+    String serverFirst = "r=" + nonce + ",s=" + keys.salt() + ",i=" + keys.iterations();
+    exchange = new Exchange(gs2Header, clientFirstBare, serverFirst, nonce, username, user, keys);
     return new SaslStep.Challenge(serverFirst.getBytes(UTF_8));
   }
 
+  /** Checks the proof, and tells the auth piece how it went (only this side can). */
   private SaslStep clientFinal(String message) {
+    SaslStep step = verify(message);
+    credentials.outcome(exchange.username(), peer, step instanceof SaslStep.Success);
+    return step;
+  }
+
+  private SaslStep verify(String message) {
     Exchange x = exchange;
     int proofAt = message.lastIndexOf(",p=");
     if (proofAt < 0) {
@@ -113,7 +129,7 @@ public final class SaslScram implements SaslMechanism {
     byte[] cbind = Base64.getDecoder().decode(attrs[0].substring(2));
     boolean bindingOk = new String(cbind, UTF_8).equals(x.gs2Header());
     boolean nonceOk = attrs[1].substring(2).equals(x.nonce());
-    if (!bindingOk || !nonceOk || !x.keys().found()) {
+    if (!bindingOk || !nonceOk || x.user() == null) {
       return new SaslStep.Failure(SaslStep.NOT_AUTHORIZED);
     }
     String authMessage = x.clientFirstBare() + "," + x.serverFirst() + "," + withoutProof;

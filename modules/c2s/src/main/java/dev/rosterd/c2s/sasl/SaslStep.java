@@ -21,12 +21,29 @@ public sealed interface SaslStep {
   /** RFC 6120 §6.5.11: the credential store cannot be asked right now. */
   String TEMPORARY_AUTH_FAILURE = "temporary-auth-failure";
 
+  /**
+   * The answer while the username or the client's address is over its budget of failed attempts:
+   * {@code <temporary-auth-failure/>} (RFC 6120 §6.5.11, "a temporary error condition ... try
+   * again later"), because it is true, says nothing of the password (which was not checked), and
+   * makes clients wait and retry rather than drop a saved password or ask the user for another,
+   * as {@code <not-authorized/>} would; {@code <account-disabled/>} would claim the account exists
+   * and is disabled for good. The text says why.
+   */
+  Failure THROTTLED = new Failure(TEMPORARY_AUTH_FAILURE, "too many failed attempts; try again later");
+
   /** The server needs another message: send {@code <challenge/>} with these bytes. */
   record Challenge(byte[] data) implements SaslStep {}
 
   /** Authenticated as {@code user}; {@code additionalData} goes in {@code <success/>} (may be empty). */
   record Success(EntityBareJid user, byte[] additionalData) implements SaslStep {}
 
-  /** Authentication failed with a condition of RFC 6120 §6.5. */
-  record Failure(String condition) implements SaslStep {}
+  /**
+   * Authentication failed with a condition of RFC 6120 §6.5, and optionally a human-readable
+   * {@code <text/>} (null for none).
+   */
+  record Failure(String condition, String text) implements SaslStep {
+    public Failure(String condition) {
+      this(condition, null);
+    }
+  }
 }

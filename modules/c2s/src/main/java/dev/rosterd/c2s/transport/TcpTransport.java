@@ -118,6 +118,11 @@ public final class TcpTransport implements Transport {
   }
 
   @Override
+  public String peerHost() {
+    return socket.remoteAddress().hostAddress();
+  }
+
+  @Override
   public Context context() {
     return context;
   }

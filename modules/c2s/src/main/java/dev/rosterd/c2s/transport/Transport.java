@@ -62,8 +62,11 @@ public interface Transport {
   /** Closes the connection after what was written; {@code closed} follows. */
   void close();
 
-  /** The client's address, for logs and per-address limits. */
+  /** The client's address and port, for logs. */
   String peer();
+
+  /** The client's IP address alone, for per-address limits. */
+  String peerHost();
 
   /** The Vert.x context every callback of this transport runs on. */
   Context context();

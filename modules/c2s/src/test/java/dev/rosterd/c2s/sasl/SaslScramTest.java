@@ -34,7 +34,7 @@ class SaslScramTest {
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
-    sasl = new SaslNegotiation(new Credentials(vertx), "rosterd.test", 3);
+    sasl = new SaslNegotiation(new Credentials(vertx), "rosterd.test", 3, "127.0.0.1");
     JsonObject auth = new JsonObject().put("domain", "rosterd.test")
         .put("users", new JsonObject().put("alice", "wonderland"));
     vertx.deployVerticle(new AuthVerticle(), new DeploymentOptions().setConfig(auth))

@@ -15,13 +15,17 @@ public final class Addresses {
   /**
    * Check a username and password (SASL PLAIN). Consumer: the auth piece. Request {@link
    * PlainCheck}; reply {@link AuthResult}; fails with {@link BusFailure#UNAVAILABLE} when the
-   * credential store (e.g. the web application) cannot be asked.
+   * credential store (e.g. the web application) cannot be asked, and with {@link
+   * BusFailure#THROTTLED}, without checking the password, when the username or the peer has used
+   * up its budget of failed attempts.
    */
   public static final String AUTH_PLAIN = "rosterd.auth.plain";
 
   /**
    * Look up SCRAM credentials (salt, iterations, StoredKey, ServerKey) of a user. Consumer: the auth
-   * piece. Request {@link ScramLookup}; reply {@link ScramCredentials}.
+   * piece. Request {@link ScramLookup}; reply {@link ScramCredentials} (decoy keys for a user the
+   * store does not have). Like {@link #AUTH_PLAIN}, fails with {@link BusFailure#THROTTLED} when
+   * the username or the peer has used up its budget of failed attempts.
    */
   public static final String AUTH_SCRAM = "rosterd.auth.scram";
 
@@ -113,4 +117,11 @@ public final class Addresses {
    * BusFailure#UNAVAILABLE} when the deploy failed (the piece is then missing).
    */
   public static final String NODE_REDEPLOY = "rosterd.node.redeploy";
+
+  /**
+   * How a SCRAM exchange ended, which only the c2s can tell (it checks the proof). Consumer: the
+   * auth piece, which counts it against the failure budgets. Message {@link AuthOutcome}, sent
+   * without waiting for a reply.
+   */
+  public static final String AUTH_OUTCOME = "rosterd.auth.outcome";
 }

@@ -21,4 +21,10 @@ public final class BusFailure {
 
   /** The consumer, or what it asked in turn, did not answer in time. */
   public static final int TIMEOUT = 504;
+
+  /**
+   * The sender has failed too often lately (the auth piece's failure budget of a username or a
+   * client address): refused without looking at the request; try again later.
+   */
+  public static final int THROTTLED = 429;
 }

@@ -54,6 +54,14 @@ public final class Meters {
   /** Counter, tag {@code condition}: streams the server ended with a stream error. The c2s. */
   public static final String STREAM_ERRORS = "rosterd.stream.errors";
 
+  /**
+   * Counter, tag {@code reason}: logins the auth piece refused before or besides the password
+   * check: {@code user-throttled} and {@code peer-throttled} (a failure budget is used up), and
+   * the reasons a token is refused ({@code token-expired}, {@code token-signature}, ...). Recorded
+   * by the auth piece.
+   */
+  public static final String AUTH_REFUSED = "rosterd.auth.refused";
+
   /** The Vert.x local map where the launcher records the name of the instance's registry. */
   public static final String LOCAL_MAP = "rosterd.metrics";
 
