@@ -41,8 +41,19 @@ public final class RawXmppClient implements AutoCloseable {
 
   /** Connects to 127.0.0.1:{@code port}. */
   public static RawXmppClient connect(int port) throws IOException {
+    return connect(port, 0);
+  }
+
+  /**
+   * Connects to 127.0.0.1:{@code port} with a receive buffer of {@code receiveBufferBytes} (0: the
+   * system's), so that a client that stops reading fills the server's side soon.
+   */
+  public static RawXmppClient connect(int port, int receiveBufferBytes) throws IOException {
     RawXmppClient c = new RawXmppClient("127.0.0.1", port);
     Socket s = new Socket();
+    if (receiveBufferBytes > 0) {
+      s.setReceiveBufferSize(receiveBufferBytes);
+    }
     s.connect(new InetSocketAddress(c.host, port), (int) TIMEOUT.toMillis());
     c.use(s);
     return c;

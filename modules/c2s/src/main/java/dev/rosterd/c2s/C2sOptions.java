@@ -39,6 +39,12 @@ public final class C2sOptions {
   public static final int DEFAULT_AUTH_TIMEOUT_SECONDS = 30;
   /** Default of {@code maxAuthAttempts}: failed SASL attempts before the stream is closed. */
   public static final int DEFAULT_MAX_AUTH_ATTEMPTS = 3;
+  /**
+   * Default of {@code maxOutboundBytes}: 4 MiB waiting to be written to one client. A client
+   * reading at all drains far more than that in a second; a roster of thousands with their
+   * presence fits.
+   */
+  public static final int DEFAULT_MAX_OUTBOUND_BYTES = 4 * 1024 * 1024;
   /** The deepest element nesting accepted, counting the stream header as 1; not configurable. */
   public static final int MAX_DEPTH = 32;
 
@@ -54,6 +60,7 @@ public final class C2sOptions {
   private final int idleTimeoutSeconds;
   private final int authTimeoutSeconds;
   private final int maxAuthAttempts;
+  private final int maxOutboundBytes;
 
   public C2sOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "c2s");
@@ -74,6 +81,7 @@ public final class C2sOptions {
     idleTimeoutSeconds = r.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
     authTimeoutSeconds = r.integer("authTimeoutSeconds", DEFAULT_AUTH_TIMEOUT_SECONDS, 1, 3600);
     maxAuthAttempts = r.integer("maxAuthAttempts", DEFAULT_MAX_AUTH_ATTEMPTS, 1, 10);
+    maxOutboundBytes = r.integer("maxOutboundBytes", DEFAULT_MAX_OUTBOUND_BYTES, 65_536, 1024 * 1024 * 1024);
     r.rejectUnknownKeys();
   }
 
@@ -143,6 +151,15 @@ public final class C2sOptions {
   /** {@code maxAuthAttempts}: after this many failed SASL attempts the stream ends with policy-violation (RFC 6120 §6.4.5). */
   public int maxAuthAttempts() {
     return maxAuthAttempts;
+  }
+
+  /**
+   * {@code maxOutboundBytes}: what may wait to be written to one client that is not reading (a
+   * dead phone, an attacker); past it that client's stream ends with {@code
+   * <resource-constraint/>}, so that nobody's messages pile up in the server's memory for it.
+   */
+  public int maxOutboundBytes() {
+    return maxOutboundBytes;
   }
 
   /** The rules this listener's streams are negotiated under. */

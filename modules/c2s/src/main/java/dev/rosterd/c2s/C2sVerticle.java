@@ -104,7 +104,7 @@ public final class C2sVerticle extends VerticleBase {
   private void accept(NetSocket socket, boolean secured) {
     Transport transport = new TcpTransport(socket, vertx.getOrCreateContext(),
         () -> new XmppStreamParser(options.maxStanzaBytes(), C2sOptions.MAX_DEPTH),
-        certificate.sslOptions(), secured);
+        certificate.sslOptions(), secured, options.maxOutboundBytes());
     StreamNegotiation stream = new StreamNegotiation(vertx, transport, options.streamPolicy(), sessions, credentials, meters);
     streams.add(stream);
     stream.start().onComplete(v -> streams.remove(stream));

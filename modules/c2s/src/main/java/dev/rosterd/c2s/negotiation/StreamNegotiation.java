@@ -60,7 +60,7 @@ public final class StreamNegotiation implements ClientLink {
     this.meters = meters;
     this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts(), transport.peerHost());
     this.features = new StreamFeatures(credentials, options.requireEncryption());
-    this.output = new StreamOutput(transport, options.domain());
+    this.output = new StreamOutput(transport, options.domain(), this::notReading);
     this.stage = transport.secure() ? Stage.SECURED : Stage.CONNECTED;
     this.deadlines = new StreamDeadlines(
         vertx, options.authTimeoutSeconds(), options.idleTimeoutSeconds(), this::closeWithStreamError);
@@ -94,6 +94,19 @@ public final class StreamNegotiation implements ClientLink {
       LOG.debug("closing {} with stream error {} ({})", transport.peer(), condition, text);
       meters.streamError(condition);
       output.fail(new StreamError(condition, text));
+    }
+  }
+
+  /**
+   * What waits to be written to this client passed the transport's bound: it is not reading. Its
+   * stream ends here, so that senders are never held up by it and its backlog cannot grow the heap
+   * (RFC 6120 §4.9.3.15: the server lacks the resources to service the stream).
+   */
+  private void notReading() {
+    if (!output.ended()) {
+      LOG.info("{} ({}) is not reading what is sent to it: its stream ends", transport.peer(), user);
+      meters.streamError(StreamError.RESOURCE_CONSTRAINT);
+      output.abort(new StreamError(StreamError.RESOURCE_CONSTRAINT, "too much is waiting to be sent to you"));
     }
   }
 

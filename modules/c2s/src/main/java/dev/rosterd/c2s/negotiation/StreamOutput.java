@@ -17,9 +17,13 @@ final class StreamOutput {
   private boolean headerSent;
   private boolean ended;
 
-  StreamOutput(Transport transport, String domain) {
+  private final Runnable overflowed;
+
+  /** @param overflowed called when the client is not reading what is written (the transport's bound is passed) */
+  StreamOutput(Transport transport, String domain, Runnable overflowed) {
     this.transport = transport;
     this.domain = domain;
+    this.overflowed = overflowed;
   }
 
   /** Writes the response header (RFC 6120 §4.7), with a fresh stream id. */
@@ -34,8 +38,8 @@ final class StreamOutput {
   }
 
   void write(String xml) {
-    if (!ended) {
-      transport.write(xml);
+    if (!ended && !transport.write(xml)) {
+      overflowed.run();
     }
   }
 
@@ -61,9 +65,24 @@ final class StreamOutput {
    * the connection is closed.
    */
   void fail(StreamError error) {
-    if (ended) {
-      return;
+    if (!ended) {
+      writeError(error);
+      transport.close();
     }
+  }
+
+  /**
+   * As {@link #fail}, for a client that does not read: the error is written in case it does after
+   * all, and the connection is closed at once, dropping what waits to be written.
+   */
+  void abort(StreamError error) {
+    if (!ended) {
+      writeError(error);
+      transport.abort();
+    }
+  }
+
+  private void writeError(StreamError error) {
     StringBuilder out = new StringBuilder();
     if (!headerSent) {
       // RFC 6120 §4.9.1.1: the error goes in a stream, so open one first if we had not.
@@ -73,7 +92,6 @@ final class StreamOutput {
     out.append(transport.framing().error(error)).append(transport.framing().close());
     ended = true;
     transport.write(out.toString());
-    transport.close();
   }
 
   private static String newId() {

@@ -8,6 +8,7 @@ import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.Namespaces;
 import io.vertx.core.Future;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,9 @@ import org.jxmpp.jid.Jid;
  * the contacts so that their current presence comes back. Methods that take
  * the contacts get the local contacts' bare JIDs from the session's roster.
  *
- * <p>Not thread-safe: the session calls it on its connection's context, one step at a time. Its
- * state is read and changed only before the first asynchronous step of each method, because the
- * later steps may run on the thread of the shared-data map.
+ * <p>Not thread-safe: the session calls it one step at a time (its step queue starts a step only
+ * once the one before it has completed), so its state is never touched by two threads at once,
+ * although a step's later stages may run on the thread of the shared-data map.
  */
 public final class PresenceBroadcast {
   private final SessionDirectory directory;
@@ -33,7 +34,16 @@ public final class PresenceBroadcast {
   private final String address;
   /** The last available presence broadcast, without {@code to}; null while unavailable. */
   private Element current;
-  /** Whom available directed presence went to (RFC 6121 §4.6.3: they hear of unavailability). */
+  /**
+   * How many addressees of directed presence a resource remembers; past it the oldest is
+   * forgotten (and will not hear of this resource's unavailability).
+   */
+  public static final int MAX_DIRECTED = 1000;
+
+  /**
+   * Whom available directed presence went to (RFC 6121 §4.6.3: they hear of unavailability), in
+   * the order it went; only addressees it reached, and at most {@link #MAX_DIRECTED}.
+   */
   private final Set<Jid> directed = new LinkedHashSet<>();
 
   public PresenceBroadcast(
@@ -68,19 +78,44 @@ public final class PresenceBroadcast {
     return record(priority(plain), true).compose(v -> toEveryone(plain, contacts, goingOnline));
   }
 
-  /** Presence with a {@code to} other than the user's bare JID, delivered as addressed. */
+  /**
+   * Presence with a {@code to} other than the user's bare JID, delivered as addressed. An addressee
+   * it reached nobody at is not remembered: there is nobody to tell of unavailability later, and
+   * a client sending presence to JIDs that do not exist must not grow the session's memory.
+   */
   public Future<Void> direct(Element presence, Recipient to) {
     String type = presence.attribute("type");
     if (type == null) {
-      directed.add(to.jid());
+      remember(to.jid());
     } else if (type.equals("unavailable")) {
       directed.remove(to.jid());
     }
-    return switch (to.kind()) {
-      case LOCAL_FULL -> delivery.toResource(to.fullJid(), presence).mapEmpty();
-      case LOCAL_BARE -> toUser(presence, to.jid().asBareJid(), false);
-      default -> Future.succeededFuture();
+    Future<Integer> reached = switch (to.kind()) {
+      case LOCAL_FULL -> delivery.toResource(to.fullJid(), presence).map(sent -> sent ? 1 : 0);
+      case LOCAL_BARE -> fanout.toUser(jid, address, presence, to.jid().asBareJid(), false);
+      default -> Future.succeededFuture(0);
     };
+    return reached.map(n -> {
+      if (n == 0) {
+        directed.remove(to.jid());
+      }
+      return null;
+    });
+  }
+
+  /** How many addressees of directed presence are remembered. */
+  public int directedCount() {
+    return directed.size();
+  }
+
+  private void remember(Jid to) {
+    directed.remove(to);
+    directed.add(to);
+    if (directed.size() > MAX_DIRECTED) {
+      Iterator<Jid> oldest = directed.iterator();
+      oldest.next();
+      oldest.remove();
+    }
   }
 
   /** Another session probed this one: tell it our current presence, if we are available. */
@@ -143,7 +178,7 @@ public final class PresenceBroadcast {
   }
 
   private Future<Void> toUser(Element presence, BareJid user, boolean probe) {
-    return fanout.toUser(jid, address, presence, user, probe);
+    return fanout.toUser(jid, address, presence, user, probe).mapEmpty();
   }
 
   /** RFC 6121 §4.7.2.3: an integer from -128 to +127, zero when absent or invalid. */

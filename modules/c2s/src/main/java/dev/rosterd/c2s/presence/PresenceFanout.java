@@ -47,7 +47,7 @@ public final class PresenceFanout {
    */
   public Future<Void> toEveryone(
       EntityFullJid from, String address, Element presence, Collection<BareJid> contacts, boolean probe) {
-    List<Future<Void>> sent = new ArrayList<>();
+    List<Future<Integer>> sent = new ArrayList<>();
     sent.add(toUser(from, address, presence, from.asBareJid(), probe));
     for (BareJid contact : contacts) {
       if (!contact.equals(from.asBareJid())) {
@@ -59,7 +59,7 @@ public final class PresenceFanout {
 
   /** To each of {@code targets} (full or bare JIDs that had directed presence), addressed to it. */
   public Future<Void> toDirected(Element presence, List<Jid> targets) {
-    List<Future<Void>> sent = new ArrayList<>();
+    List<Future<?>> sent = new ArrayList<>();
     for (Jid to : targets) {
       Element addressed = presence.toBuilder().attribute("to", to.toString()).build();
       sent.add(to.hasResource()
@@ -73,19 +73,23 @@ public final class PresenceFanout {
    * Sends {@code presence} to each available resource of {@code user} (addressed to that
    * resource), and with {@code probe} asks each but the sender's own session to send its presence
    * back to {@code from}.
+   *
+   * @return how many resources it was sent to
    */
-  public Future<Void> toUser(EntityFullJid from, String address, Element presence, BareJid user, boolean probe) {
+  public Future<Integer> toUser(EntityFullJid from, String address, Element presence, BareJid user, boolean probe) {
     return delivery.sessions(user).map(sessions -> {
+      int sent = 0;
       for (Map.Entry<String, SessionEntry> s : sessions.entrySet()) {
         if (!s.getValue().available()) {
           continue;
         }
+        sent++;
         delivery.send(s.getValue(), presence.toBuilder().attribute("to", user + "/" + s.getKey()).build());
         if (probe && !s.getValue().address().equals(address)) {
           SessionAddressing.send(vertx, s.getValue().address(), new SessionMessage.Probe(from.toString()).toJson());
         }
       }
-      return null;
+      return sent;
     });
   }
 

@@ -27,6 +27,8 @@ public final class StreamError extends RuntimeException {
   public static final String NOT_WELL_FORMED = "not-well-formed";
   /** RFC 6120 §4.9.3.14: a local limit was exceeded (stanza size, depth, auth attempts). */
   public static final String POLICY_VIOLATION = "policy-violation";
+  /** RFC 6120 §4.9.3.15: the server lacks the resources to service the stream (e.g. the client does not read). */
+  public static final String RESOURCE_CONSTRAINT = "resource-constraint";
   /** RFC 6120 §4.9.3.18: a DTD, comment, processing instruction or entity (RFC 6120 §11.1). */
   public static final String RESTRICTED_XML = "restricted-xml";
   /** RFC 6120 §4.9.3.19: the server is being shut down. */

@@ -19,6 +19,7 @@ public final class TcpListener {
   private static final Logger LOG = LoggerFactory.getLogger(TcpListener.class);
 
   private final NetServer server;
+  private final String host;
   private final String description;
 
   /**
@@ -32,6 +33,7 @@ public final class TcpListener {
       options.setSsl(true).setKeyCertOptions(directTls);
     }
     boolean secured = directTls != null;
+    this.host = host;
     this.description = secured ? "direct TLS" : "STARTTLS";
     this.server = vertx.createNetServer(options);
     server.connectHandler(socket -> {
@@ -43,7 +45,8 @@ public final class TcpListener {
   /** Binds the port; completes with the port actually bound (for a configured 0). */
   public Future<Integer> listen(String domain) {
     return server.listen().map(s -> {
-      LOG.info("c2s for {} listening on {} ({})", domain, s.actualPort(), description);
+      // The launcher's tests and operators' scripts read the port from this line.
+      LOG.info("c2s for {} listening on {}:{} ({})", domain, host, s.actualPort(), description);
       return s.actualPort();
     });
   }

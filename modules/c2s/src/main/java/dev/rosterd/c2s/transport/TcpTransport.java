@@ -6,6 +6,7 @@ import dev.rosterd.c2s.stream.XmppStreamParser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.ServerSSLOptions;
 import java.util.function.Supplier;
@@ -31,10 +32,12 @@ public final class TcpTransport implements Transport {
    * @param parsers makes the parser of each new stream, with the listener's limits
    * @param tls the certificate for STARTTLS
    * @param secured true on the direct-TLS port, where TLS is in place from the first byte
+   * @param maxOutboundBytes what may wait to be written before {@link #write} says the client is not reading
    */
-  public TcpTransport(
-      NetSocket socket, Context context, Supplier<XmppStreamParser> parsers, ServerSSLOptions tls, boolean secured) {
+  public TcpTransport(NetSocket socket, Context context, Supplier<XmppStreamParser> parsers, ServerSSLOptions tls,
+      boolean secured, int maxOutboundBytes) {
     this.socket = socket;
+    socket.setWriteQueueMaxSize(maxOutboundBytes);
     this.context = context;
     this.parsers = parsers;
     this.tls = tls;
@@ -68,8 +71,9 @@ public final class TcpTransport implements Transport {
   }
 
   @Override
-  public void write(String xml) {
+  public boolean write(String xml) {
     socket.write(xml);
+    return !socket.writeQueueFull();
   }
 
   @Override
@@ -110,6 +114,13 @@ public final class TcpTransport implements Transport {
   @Override
   public void close() {
     socket.close();
+  }
+
+  @Override
+  public void abort() {
+    // NetSocket.close() waits for what is queued to be written, which a client that does not read
+    // never lets happen; the channel's own close drops it and closes now.
+    ((NetSocketInternal) socket).channelHandlerContext().close();
   }
 
   @Override

@@ -36,8 +36,14 @@ public interface Transport {
   /** The next input is a new stream (RFC 6120 §4.3.3: after TLS and after SASL success). */
   void restartStream();
 
-  /** Writes serialised XML: a stanza, a negotiation element, or what {@link #framing()} made. */
-  void write(String xml);
+  /**
+   * Writes serialised XML: a stanza, a negotiation element, or what {@link #framing()} made. Never
+   * blocks and never refuses.
+   *
+   * @return false when what waits to be written to this client is past the transport's bound: the
+   *     client is not reading, and the stream should end
+   */
+  boolean write(String xml);
 
   /** How the stream header, features, errors and close look on this transport. */
   StreamFraming framing();
@@ -61,6 +67,9 @@ public interface Transport {
 
   /** Closes the connection after what was written; {@code closed} follows. */
   void close();
+
+  /** Closes the connection now, dropping what still waits to be written; {@code closed} follows. */
+  void abort();
 
   /** The client's address and port, for logs. */
   String peer();
