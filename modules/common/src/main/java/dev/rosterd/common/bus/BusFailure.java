@@ -21,4 +21,10 @@ public final class BusFailure {
 
   /** The consumer, or what it asked in turn, did not answer in time. */
   public static final int TIMEOUT = 504;
+
+  /**
+   * The consumer keeps what it was asked to keep, and a per-user limit is reached (e.g. a full
+   * offline queue): the request is refused whole. As HTTP's 507 Insufficient Storage.
+   */
+  public static final int RESOURCE_CONSTRAINT = 507;
 }
