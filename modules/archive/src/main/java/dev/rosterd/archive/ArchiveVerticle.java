@@ -126,6 +126,11 @@ public final class ArchiveVerticle extends VerticleBase {
         .onFailure(e -> health.failed(String.valueOf(e.getMessage())));
   }
 
+  /** Whether the retention job runs ({@code retentionDays} above 0). */
+  public boolean retentionEnabled() {
+    return retention.enabled();
+  }
+
   private Future<Void> serve(String address, Function<JsonObject, Future<JsonObject>> handler) {
     MessageConsumer<JsonObject> c = vertx.eventBus().consumer(address, msg -> answer(msg, handler));
     consumers.add(c);
