@@ -23,15 +23,20 @@ public final class ClientIq {
   private final SessionPort session;
   private final IqRouting routing;
   private final Function<Element, Future<Element>> rosterQuery;
+  private final Function<Element, Future<Element>> carbons;
 
   /**
    * @param rosterQuery answers the client's {@code jabber:iq:roster} requests (the roster package's
    *     {@code RosterQuery}, which owns that protocol)
+   * @param carbons answers XEP-0280's {@code enable} and {@code disable} (the carbons package's
+   *     {@code CarbonsIq})
    */
-  public ClientIq(SessionPort session, IqRouting routing, Function<Element, Future<Element>> rosterQuery) {
+  public ClientIq(SessionPort session, IqRouting routing, Function<Element, Future<Element>> rosterQuery,
+      Function<Element, Future<Element>> carbons) {
     this.session = session;
     this.routing = routing;
     this.rosterQuery = rosterQuery;
+    this.carbons = carbons;
   }
 
   /** Handles an iq the client sent, its {@code from} already stamped. */
@@ -53,6 +58,10 @@ public final class ClientIq {
     if (!forServer && iq.children().size() == 1 && iq.children().get(0).is("query", Namespaces.ROSTER)) {
       // Not queued: a roster get may wait for the web application, and nothing after it should.
       session.sendWhenReady(rosterQuery.apply(iq).map(Optional::of));
+      return;
+    }
+    if (iq.children().size() == 1 && Namespaces.CARBONS.equals(iq.children().get(0).namespace())) {
+      session.inOrder(iq, () -> carbons.apply(iq).map(Optional::of));
       return;
     }
     session.inOrder(iq, () -> Future.succeededFuture(Optional.of(ServerIq.answer(iq, forServer))));

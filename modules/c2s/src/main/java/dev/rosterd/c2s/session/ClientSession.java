@@ -1,5 +1,6 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.c2s.carbons.CarbonsIq;
 import dev.rosterd.c2s.iq.ClientIq;
 import dev.rosterd.c2s.presence.ClientPresence;
 import dev.rosterd.c2s.presence.PresenceBroadcast;
@@ -58,7 +59,8 @@ final class ClientSession implements BoundSession, SessionPort {
     this.roster = new SessionRoster(services.vertx(), jid.getLocalpart().toString());
     this.presence = new PresenceBroadcast(
         services.directory(), services.delivery(), services.presenceFanout(), jid, address);
-    this.iqs = new ClientIq(this, services.iqRouting(), new RosterQuery(roster)::answer);
+    this.iqs = new ClientIq(this, services.iqRouting(), new RosterQuery(roster)::answer,
+        new CarbonsIq(services.directory(), jid, address)::answer);
     this.presences = new ClientPresence(this, services.subscriptions(), presence);
     this.rosterPushes = new RosterPushes(this, roster, presence, services.domain());
   }
@@ -91,11 +93,26 @@ final class ClientSession implements BoundSession, SessionPort {
     Element stamped = stanza.toBuilder().attribute("from", jid.toString()).build();
     Recipient to = Recipient.of(stamped.attribute("to"), jid, services.domain());
     switch (stamped.name()) {
-      case "message" -> inOrder(stamped, () -> services.messageRouting().route(stamped, to));
+      case "message" -> inOrder(stamped, () -> routeMessage(stamped, to));
       case "iq" -> iqs.handle(stamped, to);
       case "presence" -> presences.handle(stamped, to);
       default -> log.debug("{} sent a {} element, not a stanza", jid, stamped.name());
     }
+  }
+
+  /**
+   * The message goes where it is addressed, and, once it went (not bounced), copies to the user's
+   * other resources that enabled carbons (XEP-0280 §7); a message to the user's own account reaches
+   * those resources itself.
+   */
+  private Future<Optional<Element>> routeMessage(Element message, Recipient to) {
+    Future<Optional<Element>> routed = services.messageRouting().route(message, to);
+    if (to.jid() != null && to.jid().asBareJid().equals(jid.asBareJid())) {
+      return routed;
+    }
+    return routed.compose(reply -> reply.isPresent()
+        ? Future.succeededFuture(reply)
+        : services.carbons().sent(jid, message).map(reply));
   }
 
   @Override
