@@ -1,5 +1,7 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.c2s.archive.MessageKeeping;
+import dev.rosterd.c2s.archive.OfflineDelivery;
 import dev.rosterd.c2s.presence.PresenceFanout;
 import dev.rosterd.c2s.presence.SubscriptionGate;
 import dev.rosterd.c2s.routing.IqRouting;
@@ -25,6 +27,7 @@ record SessionServices(
     MessageRouting messageRouting,
     IqRouting iqRouting,
     MessageCarbons carbons,
+    OfflineDelivery offlineDelivery,
     PresenceFanout presenceFanout,
     SubscriptionGate subscriptions) {
 
@@ -38,9 +41,10 @@ record SessionServices(
         directory,
         new LocalSessions(vertx),
         delivery,
-        new MessageRouting(delivery, carbons),
+        new MessageRouting(delivery, carbons, new MessageKeeping(vertx)),
         new IqRouting(delivery),
         carbons,
+        new OfflineDelivery(vertx, domain.toString()),
         new PresenceFanout(vertx, delivery),
         new SubscriptionGate(vertx));
   }

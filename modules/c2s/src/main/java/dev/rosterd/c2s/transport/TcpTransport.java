@@ -25,6 +25,7 @@ public final class TcpTransport implements Transport {
   private final Context context;
   private final Supplier<XmppStreamParser> parsers;
   private final ServerSSLOptions tls;
+  private final OutboundBacklog outbound;
   private XmppStreamParser parser;
   private boolean secure;
 
@@ -37,7 +38,7 @@ public final class TcpTransport implements Transport {
   public TcpTransport(NetSocket socket, Context context, Supplier<XmppStreamParser> parsers, ServerSSLOptions tls,
       boolean secured, int maxOutboundBytes) {
     this.socket = socket;
-    socket.setWriteQueueMaxSize(maxOutboundBytes);
+    this.outbound = new OutboundBacklog(maxOutboundBytes);
     this.context = context;
     this.parsers = parsers;
     this.tls = tls;
@@ -72,8 +73,7 @@ public final class TcpTransport implements Transport {
 
   @Override
   public boolean write(String xml) {
-    socket.write(xml);
-    return !socket.writeQueueFull();
+    return outbound.write(xml, socket::write);
   }
 
   @Override
