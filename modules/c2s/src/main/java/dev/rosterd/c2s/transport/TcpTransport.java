@@ -2,13 +2,13 @@ package dev.rosterd.c2s.transport;
 
 import dev.rosterd.c2s.stream.StreamEvent;
 import dev.rosterd.c2s.stream.StreamFraming;
+import dev.rosterd.c2s.stream.StreamLimits;
 import dev.rosterd.c2s.stream.XmppStreamParser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.ServerSSLOptions;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,24 +22,24 @@ public final class TcpTransport implements Transport {
 
   private final NetSocket socket;
   private final Context context;
-  private final Supplier<XmppStreamParser> parsers;
+  private final StreamLimits limits;
   private final ServerSSLOptions tls;
   private XmppStreamParser parser;
   private boolean secure;
 
   /**
-   * @param parsers makes the parser of each new stream, with the listener's limits
+   * @param limits the listener's limits, which each new stream's parser is made with
    * @param tls the certificate for STARTTLS
    * @param secured true on the direct-TLS port, where TLS is in place from the first byte
    */
   public TcpTransport(
-      NetSocket socket, Context context, Supplier<XmppStreamParser> parsers, ServerSSLOptions tls, boolean secured) {
+      NetSocket socket, Context context, StreamLimits limits, ServerSSLOptions tls, boolean secured) {
     this.socket = socket;
     this.context = context;
-    this.parsers = parsers;
+    this.limits = limits;
     this.tls = tls;
     this.secure = secured;
-    this.parser = parsers.get();
+    this.parser = limits.parser(false);
   }
 
   @Override
@@ -63,8 +63,8 @@ public final class TcpTransport implements Transport {
   }
 
   @Override
-  public void restartStream() {
-    parser = parsers.get();
+  public void restartStream(boolean authenticated) {
+    parser = limits.parser(authenticated);
   }
 
   @Override
@@ -101,7 +101,7 @@ public final class TcpTransport implements Transport {
   public Future<Void> startTls(String proceed) {
     // Anything the client sent after <starttls/> in plain text is dropped with the old parser
     // (RFC 6120 §5.4.3.3 has the stream restart; keeping it would allow command injection).
-    restartStream();
+    restartStream(false);
     // <proceed/> goes out as the upgrade message: Vert.x writes it after it has stopped reading,
     // just before the TLS handler goes in, so the client's ClientHello cannot reach us as text.
     return socket.upgradeToSsl(tls, (String) null, Buffer.buffer(proceed)).andThen(ar -> secure = ar.succeeded());

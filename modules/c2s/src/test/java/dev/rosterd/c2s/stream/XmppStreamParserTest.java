@@ -18,7 +18,7 @@ class XmppStreamParserTest {
           + " xmlns:stream='http://etherx.jabber.org/streams' to='rosterd.test' version='1.0'"
           + " xml:lang='en'>";
 
-  private final XmppStreamParser parser = new XmppStreamParser(1024, 8);
+  private final XmppStreamParser parser = new XmppStreamParser(1024, 1024, 8);
 
   private List<StreamEvent> feed(String s) {
     parser.feed(s.getBytes(UTF_8));
@@ -78,7 +78,7 @@ class XmppStreamParserTest {
   void commentsAndProcessingInstructionsAreRestricted() {
     feed(HEADER);
     assertEquals(StreamError.RESTRICTED_XML, condition("<message><!-- hi --></message>"));
-    XmppStreamParser other = new XmppStreamParser(1024, 8);
+    XmppStreamParser other = new XmppStreamParser(1024, 1024, 8);
     other.feed((HEADER + "<?php echo 1; ?>").getBytes(UTF_8));
     StreamError e = assertThrows(StreamError.class, () -> {
       while (other.next() != null) {
