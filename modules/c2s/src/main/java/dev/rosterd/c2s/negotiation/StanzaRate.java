@@ -1,21 +1,30 @@
 package dev.rosterd.c2s.negotiation;
 
+import java.util.function.LongSupplier;
+
 /**
  * A token bucket for one stream's first-level elements: {@code burst} may arrive at once, then
  * {@code perSecond} are let through each second. The stream asks {@link #delayMillis} before
  * reading an element and {@link #take}s a token for each element it read.
  */
 final class StanzaRate {
+  private final LongSupplier clock;
   private final double perNano;
   private final double burst;
   private double tokens;
   private long refilled;
 
   StanzaRate(int perSecond, int burst) {
+    this(perSecond, burst, System::nanoTime);
+  }
+
+  /** With {@code clock} in nanoseconds in place of {@link System#nanoTime}, for tests. */
+  StanzaRate(int perSecond, int burst, LongSupplier clock) {
+    this.clock = clock;
     this.perNano = perSecond / 1e9;
     this.burst = burst;
     this.tokens = burst;
-    this.refilled = System.nanoTime();
+    this.refilled = clock.getAsLong();
   }
 
   /** 0 when an element may be read now, else how long until one may. */
@@ -34,7 +43,7 @@ final class StanzaRate {
   }
 
   private void refill() {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     tokens = Math.min(burst, tokens + (now - refilled) * perNano);
     refilled = now;
   }

@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
-import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.Namespaces;
@@ -16,6 +15,8 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the bytes of one client stream into {@link StreamEvent}s with Aalto's non-blocking parser.
@@ -46,6 +47,7 @@ import javax.xml.stream.XMLStreamException;
  * one connection's context only.
  */
 public final class XmppStreamParser {
+  private static final Logger LOG = LoggerFactory.getLogger(XmppStreamParser.class);
   private static final AsyncXMLInputFactory FACTORY = factory();
   private static final int PROLOG_KEPT = 1024;
 
@@ -112,20 +114,23 @@ public final class XmppStreamParser {
           return found;
         }
       }
-    } catch (XMLStreamException | UncheckedStreamException | IllegalArgumentException | IllegalStateException e) {
-      // Aalto reports every kind of malformed input (bad syntax, mismatched tags, bad UTF-8,
-      // undeclared entities) this way; a bad character in text only once the text is read, as
-      // the unchecked kind.
+    } catch (StreamError e) {
       ended = true;
+      throw e;
+    } catch (XMLStreamException | RuntimeException e) {
+      // Aalto reports malformed input (bad syntax, mismatched tags, undeclared entities) as an
+      // XMLStreamException, a bad character in text only once the text is read (as its
+      // UncheckedStreamException), and some namespace errors as a bare RuntimeException (an
+      // element named xmlns:p, found by StreamParserFuzzTest): whatever it throws, the input is
+      // what broke it.
+      ended = true;
+      LOG.debug("malformed client stream: {}", e.toString());
       // Aalto's async parser rejects a DOCTYPE with an internal subset as a syntax error, but
       // RFC 6120 §11.1 names it restricted XML, so tell the two apart by the bytes.
       if (!headerSeen && prolog.indexOf("<!DOCTYPE") >= 0) {
         throw new StreamError(StreamError.RESTRICTED_XML, "DTDs are not allowed");
       }
       throw new StreamError(StreamError.NOT_WELL_FORMED, null);
-    } catch (StreamError e) {
-      ended = true;
-      throw e;
     }
   }
 

@@ -34,9 +34,13 @@ class FloodTest {
       AtomicBoolean wroteItAll = new AtomicBoolean();
       Thread writer = new Thread(() -> {
         try {
+          // Many presences per write, as fast as the socket takes them.
+          StringBuilder batch = new StringBuilder();
           for (int i = 0; i < PRESENCES; i++) {
-            flooder.send("<presence to='ghost" + i + "@" + DOMAIN + "/x'/>");
-            if (i == 1000) {
+            batch.append("<presence to='ghost").append(i).append('@').append(DOMAIN).append("/x'/>");
+            if (i % 1000 == 999) {
+              flooder.send(batch.toString());
+              batch.setLength(0);
               flooding.countDown();
             }
           }
