@@ -5,7 +5,6 @@ import dev.rosterd.c2s.negotiation.StreamNegotiation;
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.session.SessionLayer;
 import dev.rosterd.c2s.session.Sessions;
-import dev.rosterd.c2s.stream.XmppStreamParser;
 import dev.rosterd.c2s.tls.ServerCertificate;
 import dev.rosterd.c2s.transport.TcpListener;
 import dev.rosterd.c2s.transport.TcpTransport;
@@ -103,8 +102,7 @@ public final class C2sVerticle extends VerticleBase {
 
   private void accept(NetSocket socket, boolean secured) {
     Transport transport = new TcpTransport(socket, vertx.getOrCreateContext(),
-        () -> new XmppStreamParser(options.maxStanzaBytes(), C2sOptions.MAX_DEPTH),
-        certificate.sslOptions(), secured, options.maxOutboundBytes());
+        options.streamLimits(), certificate.sslOptions(), secured, options.maxOutboundBytes());
     StreamNegotiation stream = new StreamNegotiation(vertx, transport, options.streamPolicy(), sessions, credentials, meters);
     streams.add(stream);
     stream.start().onComplete(v -> streams.remove(stream));
