@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -40,8 +41,15 @@ public final class WebListener {
     Router router = Router.router(vertx);
     router.get(options.path()).handler(new WebSocketEndpoint(origins, accepted)::handle);
     new HostMeta(options).mount(router, origins.cors());
-    router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
-        .putHeader("Content-Type", "text/plain; charset=utf-8").end("no such endpoint\n"));
+    router.route().last().handler(ctx -> plain(ctx, 404, "no such endpoint"));
+    router.route().failureHandler(ctx -> {
+      // CORS refusals (403) end up here too: the page's origin is not allowed, nothing went wrong.
+      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      if (status == 500) {
+        LOG.warn("web request {} failed", ctx.request().path(), ctx.failure());
+      }
+      plain(ctx, status, status == 403 ? "this origin is not allowed" : "request failed (HTTP " + status + ")");
+    });
     HttpServerOptions base = new HttpServerOptions()
         .setHost(options.host())
         .setPort(options.port())
@@ -56,6 +64,12 @@ public final class WebListener {
     HttpListenerGuard guard = new HttpListenerGuard(vertx, NAME, options.limits(),
         new ErrorBody("text/plain; charset=utf-8", message -> message + "\n"));
     server = guard.install(vertx.createHttpServer(guard.options(base))).requestHandler(router);
+  }
+
+  private static void plain(RoutingContext ctx, int status, String message) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
+    }
   }
 
   /** Binds the port; completes with the port actually bound (for a configured 0). */
