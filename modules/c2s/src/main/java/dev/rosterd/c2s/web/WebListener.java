@@ -39,7 +39,6 @@ public final class WebListener {
     this.options = options;
     AllowedOrigins origins = new AllowedOrigins(options.allowedOrigins());
     Router router = Router.router(vertx);
-    router.get(options.path()).handler(new WebSocketEndpoint(origins, accepted)::handle);
     new HostMeta(options).mount(router, origins.cors());
     router.route().last().handler(ctx -> plain(ctx, 404, "no such endpoint"));
     router.route().failureHandler(ctx -> {
@@ -63,7 +62,15 @@ public final class WebListener {
     }
     HttpListenerGuard guard = new HttpListenerGuard(vertx, NAME, options.limits(),
         new ErrorBody("text/plain; charset=utf-8", message -> message + "\n"));
-    server = guard.install(vertx.createHttpServer(guard.options(base))).requestHandler(router);
+    WebSocketEndpoint endpoint = new WebSocketEndpoint(origins, accepted);
+    String path = options.path();
+    server = guard.install(vertx.createHttpServer(guard.options(base))).requestHandler(request -> {
+      if (path.equals(request.path())) {
+        endpoint.handle(request);
+      } else {
+        router.handle(request);
+      }
+    });
   }
 
   private static void plain(RoutingContext ctx, int status, String message) {

@@ -1,8 +1,8 @@
 package dev.rosterd.c2s.web;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -28,21 +28,28 @@ final class WebSocketEndpoint {
     this.accepted = accepted;
   }
 
-  void handle(RoutingContext ctx) {
-    HttpServerRequest request = ctx.request();
+  /**
+   * Takes the request straight from the server, not through the router: vertx-web would hand on a
+   * wrapper of the WebSocket, and the transport needs the connection itself to drop it at once.
+   */
+  void handle(HttpServerRequest request) {
+    if (request.method() != HttpMethod.GET) {
+      refuse(request, 405, "open the XMPP WebSocket with a GET");
+      return;
+    }
     if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-      ctx.response().putHeader("Upgrade", "websocket");
-      refuse(ctx, 426, "this is an XMPP WebSocket endpoint (RFC 7395): open a WebSocket with the subprotocol xmpp");
+      request.response().putHeader("Upgrade", "websocket");
+      refuse(request, 426, "this is an XMPP WebSocket endpoint (RFC 7395): open a WebSocket with the subprotocol xmpp");
       return;
     }
     String origin = request.getHeader("Origin");
     if (!origins.allows(origin)) {
       origins.refused(origin);
-      refuse(ctx, 403, "pages from " + origin + " may not connect here");
+      refuse(request, 403, "pages from " + origin + " may not connect here");
       return;
     }
     if (!asksForXmpp(request.getHeader("Sec-WebSocket-Protocol"))) {
-      refuse(ctx, 400, "the WebSocket subprotocol xmpp is required (Sec-WebSocket-Protocol: xmpp, RFC 7395 §3.1)");
+      refuse(request, 400, "the WebSocket subprotocol xmpp is required (Sec-WebSocket-Protocol: xmpp, RFC 7395 §3.1)");
       return;
     }
     String peerHost = request.remoteAddress().hostAddress();
@@ -60,7 +67,7 @@ final class WebSocketEndpoint {
         && Arrays.stream(protocols.split(",")).map(String::trim).anyMatch(SUBPROTOCOL::equals);
   }
 
-  private static void refuse(RoutingContext ctx, int status, String message) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
+  private static void refuse(HttpServerRequest request, int status, String message) {
+    request.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
   }
 }

@@ -132,7 +132,11 @@ public final class WebSocketTransport implements Transport {
   public void abort() {
     // WebSocket.close() sends a close frame behind what is queued and waits for the client's,
     // which a client that does not read never sends; the channel's own close drops it all now.
-    ((WebSocketInternal) socket).channelHandlerContext().close();
+    if (socket instanceof WebSocketInternal internal) {
+      internal.channelHandlerContext().close();
+    } else {
+      socket.close(); // a wrapper (vertx-web's) hides the connection: the closing handshake is all we have
+    }
   }
 
   @Override
