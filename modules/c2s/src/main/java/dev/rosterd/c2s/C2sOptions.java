@@ -3,8 +3,10 @@ package dev.rosterd.c2s;
 import dev.rosterd.c2s.negotiation.StreamPolicy;
 import dev.rosterd.c2s.stream.StreamLimits;
 import dev.rosterd.c2s.tls.CertificateFiles;
+import dev.rosterd.c2s.web.WebListenerOptions;
 import dev.rosterd.common.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * The {@code c2s} section of the config: where clients connect and the limits they live by.
@@ -15,7 +17,8 @@ import io.vertx.core.json.JsonObject;
  *   "tls": {"certPath": "/etc/rosterd/cert.pem", "keyPath": "/etc/rosterd/key.pem"},
  *   "maxStanzaBytes": 262144, "maxStanzaBytesBeforeAuth": 16384, "maxHeaderBytes": 4096,
  *   "stanzasPerSecond": 50, "stanzaBurst": 200,
- *   "idleTimeoutSeconds": 300, "authTimeoutSeconds": 30, "maxAuthAttempts": 3
+ *   "idleTimeoutSeconds": 300, "authTimeoutSeconds": 30, "maxAuthAttempts": 3,
+ *   "web": {"host": "127.0.0.1", "port": 5290, "behindTlsProxy": true}
  * }
  * }</pre>
  *
@@ -78,6 +81,7 @@ public final class C2sOptions {
   private final int authTimeoutSeconds;
   private final int maxAuthAttempts;
   private final int maxOutboundBytes;
+  private final WebListenerOptions web;
 
   public C2sOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "c2s");
@@ -104,6 +108,7 @@ public final class C2sOptions {
     authTimeoutSeconds = r.integer("authTimeoutSeconds", DEFAULT_AUTH_TIMEOUT_SECONDS, 1, 3600);
     maxAuthAttempts = r.integer("maxAuthAttempts", DEFAULT_MAX_AUTH_ATTEMPTS, 1, 10);
     maxOutboundBytes = r.integer("maxOutboundBytes", DEFAULT_MAX_OUTBOUND_BYTES, 65_536, 1024 * 1024 * 1024);
+    web = r.has("web") ? new WebListenerOptions(r.section("web")) : null;
     r.rejectUnknownKeys();
   }
 
@@ -214,6 +219,14 @@ public final class C2sOptions {
    */
   public int maxOutboundBytes() {
     return maxOutboundBytes;
+  }
+
+  /**
+   * {@code web}: the public HTTP listener for browsers (XMPP over WebSocket, host-meta); see
+   * {@link WebListenerOptions} for its keys. Absent: no web listener.
+   */
+  public Optional<WebListenerOptions> web() {
+    return Optional.ofNullable(web);
   }
 
   /** The rules this listener's streams are negotiated under. */

@@ -240,6 +240,11 @@ public final class StreamNegotiation implements ClientLink {
     if (header.version() == null || !header.version().startsWith("1.")) {
       throw new StreamError(StreamError.UNSUPPORTED_VERSION, null);
     }
+    if (stage == Stage.CONNECTED && !transport.canStartTls() && options.requireEncryption()) {
+      // Neither encrypted nor able to become so (a plain WebSocket not said to be behind a TLS
+      // proxy): no mechanism may be offered (RFC 6120 §5.3.1), so nothing could ever log in here.
+      throw new StreamError(StreamError.POLICY_VIOLATION, "this server requires encryption, and this connection is not encrypted");
+    }
     output.open(header.lang());
     await(features.at(stage, transport.canStartTls()).map(offer -> {
       offered = offer.mechanisms();

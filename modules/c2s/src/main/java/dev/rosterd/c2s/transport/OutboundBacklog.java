@@ -11,12 +11,12 @@ import java.util.function.Function;
  *
  * <p>Used on the connection's context only.
  */
-final class OutboundBacklog {
+public final class OutboundBacklog {
   private final long limit;
   private long pending;
 
   /** @param limit the most that may wait before {@link #write} says the client is not reading */
-  OutboundBacklog(long limit) {
+  public OutboundBacklog(long limit) {
     this.limit = limit;
   }
 
@@ -25,7 +25,7 @@ final class OutboundBacklog {
    *
    * @return false when more than the limit now waits
    */
-  boolean write(String xml, Function<String, Future<Void>> writer) {
+  public boolean write(String xml, Function<String, Future<Void>> writer) {
     // Characters, not bytes: close enough for a bound measured in megabytes, and free to compute.
     long size = xml.length();
     pending += size;
