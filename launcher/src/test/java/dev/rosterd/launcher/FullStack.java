@@ -52,6 +52,11 @@ final class FullStack implements AutoCloseable {
 
   /** As {@link #start(Vertx)}, against a backend already running (nodes of a cluster share one). */
   static FullStack start(Vertx vertx, FakeRosterBackend backend) throws Exception {
+    return start(vertx, backend, new JsonObject());
+  }
+
+  /** As {@link #start(Vertx, FakeRosterBackend)}, with more sections (e.g. {@code archive}) in the config. */
+  static FullStack start(Vertx vertx, FakeRosterBackend backend, JsonObject moreSections) throws Exception {
     // The standard pieces, but keeping hold of the listeners to read back the ports they got.
     List<C2sVerticle> c2s = new CopyOnWriteArrayList<>();
     List<AdminHttpVerticle> admin = new CopyOnWriteArrayList<>();
@@ -60,7 +65,7 @@ final class FullStack implements AutoCloseable {
         standard
             .replacing(keeping(standard, "c2s", C2sVerticle::new, c2s))
             .replacing(keeping(standard, "admin", AdminHttpVerticle::new, admin));
-    RosterdConfig config = RosterdConfig.read(config(backend), catalog);
+    RosterdConfig config = RosterdConfig.read(config(backend).mergeIn(moreSections), catalog);
     await(new RosterdNode(vertx).deployAll(config));
     return new FullStack(vertx, backend, c2s.get(0).actualPort(), admin.get(0).actualPort());
   }

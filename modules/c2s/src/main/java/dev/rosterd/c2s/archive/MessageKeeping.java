@@ -70,7 +70,8 @@ public final class MessageKeeping {
   public Future<Kept> keep(Element message, EntityFullJid sender, BareJid recipient, boolean offline, boolean contacts) {
     Set<String> archives = new LinkedHashSet<>(List.of(recipient.toString(), sender.asBareJid().toString()));
     MessageStore store = new MessageStore(recipient.toString(), sender.toString(),
-        StanzaIds.withoutOurs(message, recipient).toXml(), offline, List.copyOf(archives), contacts);
+        // Standalone (with its jabber:client declaration): it is given back inside MAM results too.
+        StanzaIds.withoutOurs(message, recipient).toXml(""), offline, List.copyOf(archives), contacts);
     return archive.request(Addresses.ARCHIVE_STORE, store.toJson())
         .map(reply -> new Kept(Outcome.KEPT, MessageStored.fromJson(reply).stanzaId()))
         .otherwise(e -> new Kept(outcome(e, recipient), null));
