@@ -28,18 +28,8 @@ import org.slf4j.LoggerFactory;
  * transport has it, SASL, stream restarts, resource binding) in the order RFC 6120 fixes, then the
  * bound session's stanzas. All of it runs on the transport's Vert.x context.
  *
- * <p>Stanzas are taken one at a time: while an asynchronous step is pending (a credential check, a
- * bind, the TLS handshake) no event is taken and the transport is paused, and it resumes where it
- * left off, so a later stanza can never overtake the step before it.
- *
- * <p>One stream cannot hold the event loop or flood the server: it is read at most {@value
- * #EVENTS_PER_TURN} events per turn of the event loop, the socket paused until the next turn, and
- * its first-level elements are read no faster than {@code stanzasPerSecond} after a burst of
- * {@code stanzaBurst} (a {@link StanzaRate}). A stream over its rate is slowed, not cut off and
- * not answered: its socket stays paused until it is back within the rate, so TCP back-pressure
- * holds the sender and the server buffers nothing more for it. An error reply per excess stanza
- * would itself be a flood, and a stream error would cut off a client that only had a burst (a
- * roster of presences at login); reading slowly is what the sender asked for by sending too fast.
+ * <p>Events are taken through {@link StreamInput}: one at a time, never while a step is pending,
+ * and no more per turn and per second than is fair to the other streams.
  *
  * <p>First-level elements are checked before they reach the session layer (RFC 6120 §4.9.3.21):
  * anything but a {@code jabber:client} message, presence or iq, or a STARTTLS or SASL element,
@@ -49,11 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamNegotiation implements ClientLink {
   private static final Logger LOG = LoggerFactory.getLogger(StreamNegotiation.class);
-  /** Events handled per turn of the event loop before the stream yields to the others. */
-  static final int EVENTS_PER_TURN = 32;
-
-  private final Vertx vertx;
-  private final StanzaRate rate;
 
   private final Transport transport;
   private final StreamPolicy options;
@@ -63,10 +48,10 @@ public final class StreamNegotiation implements ClientLink {
   private final StreamMeters meters;
   private final StreamDeadlines deadlines;
   private final StreamOutput output;
+  private final StreamInput input;
   private final Promise<Void> closed = Promise.promise();
 
   private Stage stage;
-  private boolean busy;
   private List<String> offered = List.of();
   private EntityBareJid user;
   private BoundSession session;
@@ -74,15 +59,15 @@ public final class StreamNegotiation implements ClientLink {
   public StreamNegotiation(
       Vertx vertx, Transport transport, StreamPolicy options, SessionLayer sessions, Credentials credentials,
       StreamMeters meters) {
-    this.vertx = vertx;
     this.transport = transport;
     this.options = options;
-    this.rate = new StanzaRate(options.stanzasPerSecond(), options.stanzaBurst());
     this.sessions = sessions;
     this.meters = meters;
     this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts(), transport.peerHost());
     this.features = new StreamFeatures(credentials, options.requireEncryption());
     this.output = new StreamOutput(transport, options.domain(), this::notReading);
+    this.input = new StreamInput(vertx, transport, new StanzaRate(options.stanzasPerSecond(), options.stanzaBurst()),
+        this::dispatch, this::closeWithStreamError, output::ended);
     this.stage = transport.secure() ? Stage.SECURED : Stage.CONNECTED;
     this.deadlines = new StreamDeadlines(
         vertx, options.authTimeoutSeconds(), options.idleTimeoutSeconds(), this::closeWithStreamError);
@@ -139,51 +124,7 @@ public final class StreamNegotiation implements ClientLink {
 
   private void readable() {
     deadlines.read();
-    drain();
-  }
-
-  /**
-   * Handles parsed events until input runs out, an asynchronous step starts, the turn's events
-   * are used up or the stream is over its rate.
-   */
-  private void drain() {
-    int taken = 0;
-    while (!busy && !output.ended()) {
-      if (taken == EVENTS_PER_TURN) {
-        await(nextTurn());
-        return;
-      }
-      long wait = rate.delayMillis();
-      if (wait > 0) {
-        LOG.debug("{} is over its stanza rate; reading again in {} ms", transport.peer(), wait);
-        await(after(wait));
-        return;
-      }
-      StreamEvent event;
-      try {
-        event = transport.next();
-      } catch (StreamError e) {
-        closeWithStreamError(e.condition(), e.text());
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("failed to read the stream of {}", transport.peer(), e);
-        closeWithStreamError(StreamError.INTERNAL_SERVER_ERROR, null);
-        return;
-      }
-      if (event == null) {
-        return;
-      }
-      rate.take();
-      taken++;
-      try {
-        dispatch(event);
-      } catch (StreamError e) {
-        closeWithStreamError(e.condition(), e.text());
-      } catch (RuntimeException e) {
-        LOG.warn("failed to handle a stanza from {}", transport.peer(), e);
-        closeWithStreamError(StreamError.INTERNAL_SERVER_ERROR, null);
-      }
-    }
+    input.drain();
   }
 
   private void dispatch(StreamEvent event) {
@@ -195,37 +136,6 @@ public final class StreamNegotiation implements ClientLink {
       LOG.debug("{} closed its stream", transport.peer());
       output.close();
     }
-  }
-
-  /** Waits for an asynchronous step before taking the next stanza. */
-  private void await(Future<?> step) {
-    busy = true;
-    transport.pause();
-    step.onComplete(ar -> {
-      busy = false;
-      if (ar.failed()) {
-        LOG.warn("negotiation step failed on {}", transport.peer(), ar.cause());
-        closeWithStreamError(StreamError.INTERNAL_SERVER_ERROR, null);
-        return;
-      }
-      if (!output.ended()) {
-        transport.resume();
-        drain();
-      }
-    });
-  }
-
-  /** Completes on a later turn of the event loop, after what other connections have queued. */
-  private Future<Void> nextTurn() {
-    Promise<Void> turn = Promise.promise();
-    transport.context().runOnContext(v -> turn.complete());
-    return turn.future();
-  }
-
-  private Future<Void> after(long millis) {
-    Promise<Void> elapsed = Promise.promise();
-    vertx.setTimer(millis, t -> elapsed.complete());
-    return elapsed.future();
   }
 
   // ---- stream header and features (RFC 6120 §4.3) ----
@@ -246,7 +156,7 @@ public final class StreamNegotiation implements ClientLink {
       throw new StreamError(StreamError.POLICY_VIOLATION, "this server requires encryption, and this connection is not encrypted");
     }
     output.open(header.lang());
-    await(features.at(stage, transport.canStartTls()).map(offer -> {
+    input.await(features.at(stage, transport.canStartTls()).map(offer -> {
       offered = offer.mechanisms();
       output.write(transport.framing().features(offer.features()));
       return offer;
@@ -283,9 +193,9 @@ public final class StreamNegotiation implements ClientLink {
       startTls();
     } else if (e.is("auth", Namespaces.SASL)) {
       boolean encryptionMissing = options.requireEncryption() && !transport.secure();
-      await(sasl.auth(e, offered, encryptionMissing).map(this::saslOutcome));
+      input.await(sasl.auth(e, offered, encryptionMissing).map(this::saslOutcome));
     } else if (e.is("response", Namespaces.SASL)) {
-      await(sasl.response(e).map(this::saslOutcome));
+      input.await(sasl.response(e).map(this::saslOutcome));
     } else if (e.is("abort", Namespaces.SASL)) {
       saslOutcome(sasl.abort());
     } else {
@@ -295,10 +205,8 @@ public final class StreamNegotiation implements ClientLink {
 
   private void startTls() {
     output.restarted();
-    busy = true;
     String proceed = Element.builder("proceed", Namespaces.TLS).build().toXml(Namespaces.CLIENT);
-    transport.startTls(proceed).onComplete(ar -> {
-      busy = false;
+    input.hold(transport.startTls(proceed), ar -> {
       if (ar.failed()) {
         LOG.debug("TLS handshake with {} failed: {}", transport.peer(), ar.cause().toString());
         output.end();
@@ -306,7 +214,7 @@ public final class StreamNegotiation implements ClientLink {
         return;
       }
       stage = stage.then(Stage.SECURED);
-      drain();
+      input.drain();
     });
   }
 
@@ -343,7 +251,7 @@ public final class StreamNegotiation implements ClientLink {
 
   private void bind(Element iq) {
     String resource = BindRequest.resource(iq);
-    await(sessions.bind(user, resource, this)
+    input.await(sessions.bind(user, resource, this)
         .map(bound -> {
           bound(iq, bound);
           return bound;

@@ -5,14 +5,11 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
-import com.fasterxml.aalto.stax.InputFactoryImpl;
 import dev.rosterd.stanza.Element;
-import dev.rosterd.stanza.Namespaces;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.slf4j.Logger;
@@ -48,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class XmppStreamParser {
   private static final Logger LOG = LoggerFactory.getLogger(XmppStreamParser.class);
-  private static final AsyncXMLInputFactory FACTORY = factory();
+  private static final AsyncXMLInputFactory FACTORY = AaltoStreams.factory();
   private static final int PROLOG_KEPT = 1024;
 
   private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = FACTORY.createAsyncForByteArray();
@@ -185,7 +182,7 @@ public final class XmppStreamParser {
         characters();
         return null;
       case XMLStreamConstants.START_DOCUMENT:
-        checkEncoding();
+        AaltoStreams.checkEncoding(reader);
         return null;
       case XMLStreamConstants.DTD:
       case XMLStreamConstants.COMMENT:
@@ -193,7 +190,7 @@ public final class XmppStreamParser {
       case XMLStreamConstants.ENTITY_REFERENCE:
       case XMLStreamConstants.ENTITY_DECLARATION:
       case XMLStreamConstants.NOTATION_DECLARATION:
-        throw new StreamError(StreamError.RESTRICTED_XML, restriction(event));
+        throw new StreamError(StreamError.RESTRICTED_XML, AaltoStreams.restriction(event));
       default:
         throw new StreamError(StreamError.NOT_WELL_FORMED, null);
     }
@@ -203,7 +200,7 @@ public final class XmppStreamParser {
     if (!headerSeen) {
       headerSeen = true;
       boundary = reader.getLocationInfo().getEndingByteOffset();
-      return new StreamEvent.Opened(header());
+      return new StreamEvent.Opened(AaltoStreams.header(reader));
     }
     int depth = open.size() + 2;
     if (depth > maxDepth) {
@@ -213,7 +210,7 @@ public final class XmppStreamParser {
       boundary = reader.getLocationInfo().getStartingByteOffset();
     }
     checkSize(reader.getLocationInfo().getEndingByteOffset());
-    Element.Builder b = Element.builder(reader.getLocalName(), nonNull(reader.getNamespaceURI()));
+    Element.Builder b = Element.builder(reader.getLocalName(), AaltoStreams.nonNull(reader.getNamespaceURI()));
     for (int i = 0; i < reader.getAttributeCount(); i++) {
       String prefix = reader.getAttributePrefix(i);
       if (prefix == null || prefix.isEmpty()) {
@@ -253,72 +250,11 @@ public final class XmppStreamParser {
     checkSize(reader.getLocationInfo().getEndingByteOffset());
   }
 
-  /** RFC 6120 §11.6: UTF-8 only; Aalto would otherwise decode a declared ISO-8859-1. */
-  private void checkEncoding() {
-    String declared = reader.getCharacterEncodingScheme();
-    if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
-      throw new StreamError(StreamError.UNSUPPORTED_ENCODING, "only UTF-8 is supported");
-    }
-  }
-
   /** Fails once the first-level element being read (or the gap before it) passes the limit. */
   private void checkSize(long position) {
     if (headerSeen && position - boundary > maxStanzaBytes) {
       throw new StreamError(
           StreamError.POLICY_VIOLATION, "stanza larger than " + maxStanzaBytes + " bytes");
     }
-  }
-
-  private StreamHeader header() {
-    if (!"stream".equals(reader.getLocalName())
-        || !Namespaces.STREAM.equals(reader.getNamespaceURI())) {
-      throw new StreamError(StreamError.INVALID_NAMESPACE, "expected a stream in " + Namespaces.STREAM);
-    }
-    String content = "";
-    for (int i = 0; i < reader.getNamespaceCount(); i++) {
-      String prefix = reader.getNamespacePrefix(i);
-      if (prefix == null || prefix.isEmpty()) {
-        content = nonNull(reader.getNamespaceURI(i));
-      }
-    }
-    return new StreamHeader(
-        attribute("", "to"),
-        attribute("", "from"),
-        attribute("", "version"),
-        attribute(XMLConstants.XML_NS_URI, "lang"),
-        content);
-  }
-
-  private String attribute(String namespace, String name) {
-    for (int i = 0; i < reader.getAttributeCount(); i++) {
-      if (name.equals(reader.getAttributeLocalName(i))
-          && namespace.equals(nonNull(reader.getAttributeNamespace(i)))) {
-        return reader.getAttributeValue(i);
-      }
-    }
-    return null;
-  }
-
-  private static String restriction(int event) {
-    return switch (event) {
-      case XMLStreamConstants.DTD -> "DTDs are not allowed";
-      case XMLStreamConstants.COMMENT -> "comments are not allowed";
-      case XMLStreamConstants.PROCESSING_INSTRUCTION -> "processing instructions are not allowed";
-      default -> "entities are not allowed";
-    };
-  }
-
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static AsyncXMLInputFactory factory() {
-    AsyncXMLInputFactory f = new InputFactoryImpl();
-    // No DTD processing at all: a DOCTYPE is reported (and rejected) but never acted on, so
-    // entity expansion attacks cannot reach us.
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    return f;
   }
 }
