@@ -62,6 +62,7 @@ public final class DemoBackendVerticle extends VerticleBase {
     if (options.tokenSecret() != null) {
       signOn = new SignOn(vertx, options, () -> rosters);
       signOn.mount(router);
+      DemoPage.mount(router);
     }
     server = vertx.createHttpServer().requestHandler(router);
     return file.getConfig()
@@ -78,7 +79,10 @@ public final class DemoBackendVerticle extends VerticleBase {
         .onSuccess(s -> {
           LOG.info("demo backend serving rosters of {} users from {} on http://{}:{}/roster/<username>",
               rosters.rosters().size(), options.rostersFile(), options.host(), s.actualPort());
-          if (signOn == null) {
+          if (signOn != null) {
+            LOG.info("demo backend: the demo page is http://{}:{}/ (chat over {})",
+                options.host(), s.actualPort(), options.websocketUrl());
+          } else {
             LOG.info("demo backend: no demo page and no sign-on (demoBackend.tokenSecret is not set)");
           }
         });
