@@ -2,6 +2,8 @@ package dev.rosterd.launcher;
 
 import dev.rosterd.admin.AdminHttpOptions;
 import dev.rosterd.admin.AdminHttpVerticle;
+import dev.rosterd.archive.ArchiveOptions;
+import dev.rosterd.archive.ArchiveVerticle;
 import dev.rosterd.auth.AuthOptions;
 import dev.rosterd.auth.AuthVerticle;
 import dev.rosterd.blocking.SubscriptionBlockingOptions;
@@ -37,6 +39,7 @@ public final class PieceCatalog {
                 SubscriptionBlockingOptions.SECTION,
                 SubscriptionBlockingOptions::new,
                 SubscriptionBlockingVerticle::new),
+            Piece.internal(ArchiveOptions.SECTION, ArchiveOptions::new, ArchiveVerticle::new),
             // The demo backend before the listeners that need it: rosters are fetched at login.
             Piece.listening(
                 DemoBackendOptions.SECTION,

@@ -44,7 +44,7 @@ final class FullStack implements AutoCloseable {
 
   /**
    * Starts the backend and deploys every piece, the listeners on port 0; users alice, bob, carol,
-   * dave and zoë, each with the password {@code <user>-pw}.
+   * dave, zoë, {@code .} and {@code ..}, each with the password {@code <user>-pw}.
    */
   static FullStack start(Vertx vertx) throws Exception {
     return start(vertx, await(FakeRosterBackend.start(vertx)));
@@ -82,7 +82,7 @@ final class FullStack implements AutoCloseable {
 
   static JsonObject config(FakeRosterBackend backend) {
     JsonObject users = new JsonObject();
-    for (String u : List.of("alice", "bob", "carol", "dave", "zoë")) {
+    for (String u : List.of("alice", "bob", "carol", "dave", "zoë", ".", "..")) {
       users.put(u, u + "-pw");
     }
     return new JsonObject()

@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,26 @@ class RosterDelegationTest {
 
     assertEquals(Set.of(bare("bob")), jidsOf(roster.getEntries()));
     assertTrue(stack.backend.rawUris().contains("/roster/zo%C3%AB"), stack.backend.rawUris().toString());
+  }
+
+  /**
+   * The usernames {@code .} and {@code ..} reach the web application as {@code %2E} and {@code
+   * %2E%2E}, never as the dot segments URL resolution reads as a folder and its parent, both at
+   * login and when a refresh names them.
+   */
+  @Test
+  void dotUsernamesAreNeverDotSegments() throws Exception {
+    for (String user : List.of(".", "..")) {
+      stack.backend.roster(user, new JsonObject().put(jid("bob"), contact("Bob")));
+      assertEquals(Set.of(bare("bob")), jidsOf(loadedRoster(stack.login(user, "phone")).getEntries()));
+    }
+    assertEquals(200, stack.refresh(new JsonArray().add(".").add("..")).statusCode());
+
+    List<String> uris = stack.backend.rawUris();
+    assertEquals(2, uris.stream().filter("/roster/%2E"::equals).count(), uris.toString());
+    assertEquals(2, uris.stream().filter("/roster/%2E%2E"::equals).count(), uris.toString());
+    assertTrue(uris.stream().noneMatch(u -> u.equals("/roster/.") || u.equals("/roster/..") || u.equals("/roster/")),
+        uris.toString());
   }
 
   @Test

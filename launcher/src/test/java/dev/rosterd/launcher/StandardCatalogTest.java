@@ -39,8 +39,20 @@ class StandardCatalogTest {
   @Test
   void everySectionOfTheCatalogIsKnown() {
     assertEquals(
-        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "demoBackend", "admin", "c2s"),
+        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "archive", "demoBackend", "admin",
+            "c2s"),
         PieceCatalog.standard().sections());
+  }
+
+  @Test
+  void anArchiveSectionIsCheckedWithTheRest() throws Exception {
+    JsonObject config = shipped().put("archive", new JsonObject().put("retentionDays", -1));
+    assertEquals("archive.retentionDays", rejected(config).key());
+    config.put("archive", new JsonObject());
+    assertEquals(
+        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "archive", "demoBackend", "admin",
+            "c2s"),
+        RosterdConfig.read(config, PieceCatalog.standard()).pieces().stream().map(ConfiguredPiece::name).toList());
   }
 
   @Test

@@ -83,6 +83,38 @@ public final class RawXmppClient implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Sends bytes as they are, for input no string can carry: invalid UTF-8, overlong forms, bytes
+   * of another encoding.
+   */
+  public RawXmppClient sendBytes(byte[] raw) throws IOException {
+    out.write(raw);
+    out.flush();
+    return this;
+  }
+
+  /**
+   * Sends {@code total} bytes of {@code filler} (repeated) in chunks, as an attacker streaming a
+   * huge value would, and stops early when the server closes the connection; returns how many
+   * bytes were written before it did (all of them if it never did).
+   */
+  public long sendFlood(byte filler, long total) {
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, filler);
+    long written = 0;
+    try {
+      while (written < total) {
+        int n = (int) Math.min(chunk.length, total - written);
+        out.write(chunk, 0, n);
+        written += n;
+      }
+      out.flush();
+    } catch (IOException e) {
+      // The server closed the connection: what it sent before is still readable.
+    }
+    return written;
+  }
+
   /** Opens a stream to {@code domain} and returns everything up to the end of its features. */
   public String openStream(String domain) throws IOException {
     send(header(domain));

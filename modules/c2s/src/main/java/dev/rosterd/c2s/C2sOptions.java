@@ -1,9 +1,12 @@
 package dev.rosterd.c2s;
 
 import dev.rosterd.c2s.negotiation.StreamPolicy;
+import dev.rosterd.c2s.stream.StreamLimits;
 import dev.rosterd.c2s.tls.CertificateFiles;
+import dev.rosterd.c2s.web.WebListenerOptions;
 import dev.rosterd.common.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * The {@code c2s} section of the config: where clients connect and the limits they live by.
@@ -12,8 +15,10 @@ import io.vertx.core.json.JsonObject;
  * "c2s": {
  *   "host": "0.0.0.0", "port": 5222, "directTlsPort": 5223, "requireEncryption": true,
  *   "tls": {"certPath": "/etc/rosterd/cert.pem", "keyPath": "/etc/rosterd/key.pem"},
- *   "maxStanzaBytes": 262144, "idleTimeoutSeconds": 300, "authTimeoutSeconds": 30,
- *   "maxAuthAttempts": 3
+ *   "maxStanzaBytes": 262144, "maxStanzaBytesBeforeAuth": 16384, "maxHeaderBytes": 4096,
+ *   "stanzasPerSecond": 50, "stanzaBurst": 200,
+ *   "idleTimeoutSeconds": 300, "authTimeoutSeconds": 30, "maxAuthAttempts": 3,
+ *   "web": {"host": "127.0.0.1", "port": 5290, "behindTlsProxy": true}
  * }
  * }</pre>
  *
@@ -33,6 +38,17 @@ public final class C2sOptions {
   public static final String DEFAULT_GENERATED_DIRECTORY = "conf";
   /** Default of {@code maxStanzaBytes}: 256 KiB, as Prosody's c2s_stanza_size_limit. */
   public static final int DEFAULT_MAX_STANZA_BYTES = 262_144;
+  /**
+   * Default of {@code maxStanzaBytesBeforeAuth}: 16 KiB, ample for STARTTLS and SASL (a SCRAM
+   * message is a few hundred bytes) and small enough that unauthenticated connections cost little.
+   */
+  public static final int DEFAULT_MAX_STANZA_BYTES_BEFORE_AUTH = 16_384;
+  /** Default of {@code maxHeaderBytes}: 4 KiB for the stream header and anything before it. */
+  public static final int DEFAULT_MAX_HEADER_BYTES = 4096;
+  /** Default of {@code stanzasPerSecond}: the sustained rate of first-level elements per stream. */
+  public static final int DEFAULT_STANZAS_PER_SECOND = 50;
+  /** Default of {@code stanzaBurst}: how many may arrive at once (a login's roster, presence, disco...). */
+  public static final int DEFAULT_STANZA_BURST = 200;
   /** Default of {@code idleTimeoutSeconds}: five minutes without a byte from the client. */
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
   /** Default of {@code authTimeoutSeconds}: time from connect to SASL success. */
@@ -57,10 +73,15 @@ public final class C2sOptions {
   private final String keyPath;
   private final String generatedDirectory;
   private final int maxStanzaBytes;
+  private final int maxStanzaBytesBeforeAuth;
+  private final int maxHeaderBytes;
+  private final int stanzasPerSecond;
+  private final int stanzaBurst;
   private final int idleTimeoutSeconds;
   private final int authTimeoutSeconds;
   private final int maxAuthAttempts;
   private final int maxOutboundBytes;
+  private final WebListenerOptions web;
 
   public C2sOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "c2s");
@@ -78,10 +99,16 @@ public final class C2sOptions {
       throw tls.invalid(certPath == null ? "certPath" : "keyPath", "is required when the other is set");
     }
     maxStanzaBytes = r.integer("maxStanzaBytes", DEFAULT_MAX_STANZA_BYTES, 1024, 64 * 1024 * 1024);
+    maxStanzaBytesBeforeAuth = r.integer(
+        "maxStanzaBytesBeforeAuth", Math.min(DEFAULT_MAX_STANZA_BYTES_BEFORE_AUTH, maxStanzaBytes), 1024, maxStanzaBytes);
+    maxHeaderBytes = r.integer("maxHeaderBytes", DEFAULT_MAX_HEADER_BYTES, 512, 65_536);
+    stanzasPerSecond = r.integer("stanzasPerSecond", DEFAULT_STANZAS_PER_SECOND, 1, 100_000);
+    stanzaBurst = r.integer("stanzaBurst", DEFAULT_STANZA_BURST, 1, 1_000_000);
     idleTimeoutSeconds = r.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
     authTimeoutSeconds = r.integer("authTimeoutSeconds", DEFAULT_AUTH_TIMEOUT_SECONDS, 1, 3600);
     maxAuthAttempts = r.integer("maxAuthAttempts", DEFAULT_MAX_AUTH_ATTEMPTS, 1, 10);
     maxOutboundBytes = r.integer("maxOutboundBytes", DEFAULT_MAX_OUTBOUND_BYTES, 65_536, 1024 * 1024 * 1024);
+    web = r.has("web") ? new WebListenerOptions(r.section("web")) : null;
     r.rejectUnknownKeys();
   }
 
@@ -138,6 +165,38 @@ public final class C2sOptions {
     return maxStanzaBytes;
   }
 
+  /**
+   * {@code maxStanzaBytesBeforeAuth}: the largest first-level element accepted before SASL success
+   * (STARTTLS and SASL elements); larger ones end the stream with policy-violation. At most
+   * {@code maxStanzaBytes}; defaults to the smaller of 16 KiB and {@code maxStanzaBytes}.
+   */
+  public int maxStanzaBytesBeforeAuth() {
+    return maxStanzaBytesBeforeAuth;
+  }
+
+  /**
+   * {@code maxHeaderBytes}: the most bytes from the start of a stream (and of each restarted
+   * stream) to the end of its {@code <stream:stream>} header; more ends the stream with
+   * policy-violation.
+   */
+  public int maxHeaderBytes() {
+    return maxHeaderBytes;
+  }
+
+  /**
+   * {@code stanzasPerSecond}: the sustained rate at which one stream's first-level elements are
+   * read. A stream that sends faster is not cut off: its socket is paused until it is back within
+   * the rate, so TCP slows the sender down (see {@code StreamNegotiation}).
+   */
+  public int stanzasPerSecond() {
+    return stanzasPerSecond;
+  }
+
+  /** {@code stanzaBurst}: how many first-level elements a stream may send at once before {@code stanzasPerSecond} applies. */
+  public int stanzaBurst() {
+    return stanzaBurst;
+  }
+
   /** {@code idleTimeoutSeconds}: a stream silent this long ends with connection-timeout. */
   public int idleTimeoutSeconds() {
     return idleTimeoutSeconds;
@@ -162,9 +221,23 @@ public final class C2sOptions {
     return maxOutboundBytes;
   }
 
+  /**
+   * {@code web}: the public HTTP listener for browsers (XMPP over WebSocket, host-meta); see
+   * {@link WebListenerOptions} for its keys. Absent: no web listener.
+   */
+  public Optional<WebListenerOptions> web() {
+    return Optional.ofNullable(web);
+  }
+
   /** The rules this listener's streams are negotiated under. */
   public StreamPolicy streamPolicy() {
-    return new StreamPolicy(domain, requireEncryption, maxAuthAttempts, authTimeoutSeconds, idleTimeoutSeconds);
+    return new StreamPolicy(domain, requireEncryption, maxAuthAttempts, authTimeoutSeconds, idleTimeoutSeconds,
+        stanzasPerSecond, stanzaBurst);
+  }
+
+  /** The byte limits this listener's streams are read under. */
+  public StreamLimits streamLimits() {
+    return new StreamLimits(maxHeaderBytes, maxStanzaBytesBeforeAuth, maxStanzaBytes, MAX_DEPTH);
   }
 
   /** Where the certificate comes from. */

@@ -5,15 +5,18 @@ import dev.rosterd.c2s.negotiation.StreamNegotiation;
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.session.SessionLayer;
 import dev.rosterd.c2s.session.Sessions;
-import dev.rosterd.c2s.stream.XmppStreamParser;
 import dev.rosterd.c2s.tls.ServerCertificate;
 import dev.rosterd.c2s.transport.TcpListener;
 import dev.rosterd.c2s.transport.TcpTransport;
 import dev.rosterd.c2s.transport.Transport;
+import dev.rosterd.c2s.transport.websocket.WebSocketTransport;
+import dev.rosterd.c2s.web.WebListener;
+import dev.rosterd.c2s.web.WebListenerOptions;
 import dev.rosterd.common.jid.Jids;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.util.ArrayList;
@@ -21,11 +24,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client-to-server listener: accepts XMPP clients on {@code port} (STARTTLS) and, when set,
  * {@code directTlsPort} (XEP-0368), one {@link StreamNegotiation} over a {@link TcpTransport} per
- * socket, with one session layer per verticle instance. See {@link C2sOptions} for the config.
+ * socket, with one session layer per verticle instance. With a {@code web} section, browsers connect
+ * to a {@link WebListener} too, one {@link StreamNegotiation} over a {@link WebSocketTransport} per
+ * WebSocket. See {@link C2sOptions} for the config.
  *
  * <p>The bound ports are logged at info and readable with {@link #actualPort()} and {@link
  * #actualDirectTlsPort()} once deployed, so {@code "port": 0} (a free port) works in tests.
@@ -34,10 +41,17 @@ import java.util.function.BiFunction;
  * sockets are closed.
  */
 public final class C2sVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(C2sVerticle.class);
+  /** Headroom of a WebSocket frame over {@code maxStanzaBytes}, so an oversized stanza gets its stream error. */
+  private static final int FRAME_HEADROOM = 65_536;
+
   private final Set<StreamNegotiation> streams = new LinkedHashSet<>();
   private final List<TcpListener> listeners = new ArrayList<>();
   private volatile int actualPort = -1;
   private volatile int actualDirectTlsPort = -1;
+  private volatile int actualWebPort = -1;
+  private WebListener web;
+  private StreamMeters webMeters;
   private final BiFunction<Vertx, String, SessionLayer> sessionLayer;
   private C2sOptions options;
   private ServerCertificate certificate;
@@ -64,6 +78,11 @@ public final class C2sVerticle extends VerticleBase {
     return actualDirectTlsPort;
   }
 
+  /** The port the web listener ({@code c2s.web}) is bound to; -1 when off or before start completed. */
+  public int actualWebPort() {
+    return actualWebPort;
+  }
+
   @Override
   public Future<?> start() {
     Jids.setUp();
@@ -74,12 +93,22 @@ public final class C2sVerticle extends VerticleBase {
     return ServerCertificate.load(vertx, options.certificateFiles()).compose(cert -> {
       certificate = cert;
       Future<Integer> plain = listen(options.port(), null).onSuccess(p -> actualPort = p);
-      if (options.directTlsPort() < 0) {
-        return plain.mapEmpty();
-      }
-      return Future.all(plain, listen(options.directTlsPort(), cert.keyCertOptions())
-          .onSuccess(p -> actualDirectTlsPort = p)).mapEmpty();
+      Future<Integer> direct = options.directTlsPort() < 0 ? Future.succeededFuture(-1)
+          : listen(options.directTlsPort(), cert.keyCertOptions()).onSuccess(p -> actualDirectTlsPort = p);
+      Future<Integer> browsers = options.web().map(this::listenForBrowsers).orElse(Future.succeededFuture(-1));
+      return Future.all(plain, direct, browsers).mapEmpty();
     });
+  }
+
+  private Future<Integer> listenForBrowsers(WebListenerOptions webOptions) {
+    if (options.requireEncryption() && !webOptions.secure()) {
+      LOG.warn("c2s.web is plain HTTP (neither c2s.web.tls nor c2s.web.behindTlsProxy) while c2s.requireEncryption"
+          + " is true: no browser can log in over it");
+    }
+    webMeters = new StreamMeters(vertx, StreamMeters.WEBSOCKET);
+    web = new WebListener(vertx, webOptions, certificate.keyCertOptions(), options.maxStanzaBytes() + FRAME_HEADROOM,
+        (socket, peerHost) -> acceptWebSocket(webOptions, socket, peerHost));
+    return web.listen(options.domain()).onSuccess(p -> actualWebPort = p);
   }
 
   @Override
@@ -91,6 +120,9 @@ public final class C2sVerticle extends VerticleBase {
     return Future.join(closing).transform(done -> {
       List<Future<Void>> closed = new ArrayList<>();
       listeners.forEach(l -> closed.add(l.close()));
+      if (web != null) {
+        closed.add(web.close());
+      }
       return Future.join(closed);
     });
   }
@@ -103,9 +135,19 @@ public final class C2sVerticle extends VerticleBase {
 
   private void accept(NetSocket socket, boolean secured) {
     Transport transport = new TcpTransport(socket, vertx.getOrCreateContext(),
-        () -> new XmppStreamParser(options.maxStanzaBytes(), C2sOptions.MAX_DEPTH),
-        certificate.sslOptions(), secured, options.maxOutboundBytes());
-    StreamNegotiation stream = new StreamNegotiation(vertx, transport, options.streamPolicy(), sessions, credentials, meters);
+        options.streamLimits(), certificate.sslOptions(), secured, options.maxOutboundBytes());
+    run(transport, meters);
+  }
+
+  private void acceptWebSocket(WebListenerOptions webOptions, ServerWebSocket socket, String peerHost) {
+    Transport transport = new WebSocketTransport(socket, vertx.getOrCreateContext(),
+        options.streamLimits(), webOptions.secure(), options.maxOutboundBytes(), webOptions.pingSeconds(), peerHost);
+    run(transport, webMeters);
+  }
+
+  private void run(Transport transport, StreamMeters streamMeters) {
+    StreamNegotiation stream = new StreamNegotiation(vertx, transport, options.streamPolicy(), sessions, credentials,
+        streamMeters);
     streams.add(stream);
     stream.start().onComplete(v -> streams.remove(stream));
   }

@@ -26,6 +26,16 @@ class C2sOptionsTest {
     assertEquals(300, o.idleTimeoutSeconds());
     assertEquals(30, o.authTimeoutSeconds());
     assertEquals(3, o.maxAuthAttempts());
+    assertEquals(16_384, o.maxStanzaBytesBeforeAuth());
+    assertEquals(4096, o.maxHeaderBytes());
+    assertEquals(50, o.stanzasPerSecond());
+    assertEquals(200, o.stanzaBurst());
+  }
+
+  @Test
+  void theBudgetBeforeAuthFollowsASmallerStanzaLimit() {
+    C2sOptions o = new C2sOptions(new JsonObject().put("domain", "example.com").put("maxStanzaBytes", 8192));
+    assertEquals(8192, o.maxStanzaBytesBeforeAuth());
   }
 
   @Test
@@ -37,5 +47,10 @@ class C2sOptionsTest {
     assertEquals("c2s.tls.keyPath", keyOf(base.copy().put("tls", new JsonObject().put("certPath", "c.pem"))));
     assertEquals("c2s.tls.cert", keyOf(base.copy().put("tls", new JsonObject().put("cert", "c.pem"))));
     assertEquals("c2s.maxAuthAttempt", keyOf(base.copy().put("maxAuthAttempt", 3)));
+    assertEquals("c2s.maxStanzaBytesBeforeAuth",
+        keyOf(base.copy().put("maxStanzaBytes", 8192).put("maxStanzaBytesBeforeAuth", 16_384)));
+    assertEquals("c2s.maxHeaderBytes", keyOf(base.copy().put("maxHeaderBytes", 100)));
+    assertEquals("c2s.stanzasPerSecond", keyOf(base.copy().put("stanzasPerSecond", 0)));
+    assertEquals("c2s.stanzaBurst", keyOf(base.copy().put("stanzaBurst", "many")));
   }
 }

@@ -106,4 +106,23 @@ public final class C2sTestServer {
     c.expect("<success");
     return c.openStream(DOMAIN);
   }
+
+  /** {@link #authenticate}, then binds {@code resource}: {@code c} is a bound session of {@code user}. */
+  public static RawXmppClient bound(RawXmppClient c, String user, String password, String resource) throws Exception {
+    authenticate(c, user, password);
+    c.send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>"
+        + resource + "</resource></bind></iq>");
+    c.expect("</iq>");
+    return c;
+  }
+
+  /** Pings the server (XEP-0199) and waits for the answer: the session is alive and read. */
+  public static void ping(RawXmppClient c, String id) throws Exception {
+    c.send("<iq type='get' id='" + id + "' to='" + DOMAIN + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+    String upToId = c.expect("id='" + id + "'");
+    String reply = upToId.substring(Math.max(0, upToId.lastIndexOf("<iq"))) + c.expect(">");
+    if (!reply.startsWith("<iq") || !reply.contains("type='result'")) {
+      throw new AssertionError("expected the answer to ping " + id + ", got: " + reply);
+    }
+  }
 }

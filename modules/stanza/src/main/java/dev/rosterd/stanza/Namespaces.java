@@ -18,4 +18,18 @@ public final class Namespaces {
   public static final String DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
   public static final String PING = "urn:xmpp:ping";
   public static final String DELAY = "urn:xmpp:delay";
+  /** XEP-0280 message carbons, version 2. */
+  public static final String CARBONS = "urn:xmpp:carbons:2";
+  /** XEP-0297 stanza forwarding. */
+  public static final String FORWARD = "urn:xmpp:forward:0";
+  /** XEP-0334 message processing hints ({@code <no-copy/>}). */
+  public static final String HINTS = "urn:xmpp:hints";
+  /** XEP-0085 chat state notifications. */
+  public static final String CHAT_STATES = "http://jabber.org/protocol/chatstates";
+  /** XEP-0184 message delivery receipts. */
+  public static final String RECEIPTS = "urn:xmpp:receipts";
+  /** XEP-0333 chat markers. */
+  public static final String CHAT_MARKERS = "urn:xmpp:chat-markers:0";
+  /** XEP-0352 client state indication. */
+  public static final String CSI = "urn:xmpp:csi:0";
 }

@@ -8,6 +8,7 @@ import dev.rosterd.stanza.IqReply;
 import dev.rosterd.stanza.Namespaces;
 import dev.rosterd.stanza.StanzaError;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,15 +24,19 @@ public final class ClientIq {
   private final SessionPort session;
   private final IqRouting routing;
   private final Function<Element, Future<Element>> rosterQuery;
+  private final AccountIq account;
 
   /**
    * @param rosterQuery answers the client's {@code jabber:iq:roster} requests (the roster package's
    *     {@code RosterQuery}, which owns that protocol)
+   * @param account the other protocols the session answers for the account (carbons, archive)
    */
-  public ClientIq(SessionPort session, IqRouting routing, Function<Element, Future<Element>> rosterQuery) {
+  public ClientIq(SessionPort session, IqRouting routing, Function<Element, Future<Element>> rosterQuery,
+      AccountIq account) {
     this.session = session;
     this.routing = routing;
     this.rosterQuery = rosterQuery;
+    this.account = account;
   }
 
   /** Handles an iq the client sent, its {@code from} already stamped. */
@@ -53,6 +58,11 @@ public final class ClientIq {
     if (!forServer && iq.children().size() == 1 && iq.children().get(0).is("query", Namespaces.ROSTER)) {
       // Not queued: a roster get may wait for the web application, and nothing after it should.
       session.sendWhenReady(rosterQuery.apply(iq).map(Optional::of));
+      return;
+    }
+    Optional<Function<Element, Future<List<String>>>> handler = account.handler(iq, forServer);
+    if (handler.isPresent()) {
+      session.inOrderXml(iq, () -> handler.get().apply(iq));
       return;
     }
     session.inOrder(iq, () -> Future.succeededFuture(Optional.of(ServerIq.answer(iq, forServer))));

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class DiscoInfo {
   /** The iq namespaces the server answers. */
-  static final List<String> FEATURES = List.of(Namespaces.DISCO_INFO, Namespaces.PING);
+  static final List<String> FEATURES = List.of(Namespaces.DISCO_INFO, Namespaces.PING, Namespaces.CARBONS);
 
   private DiscoInfo() {}
 

@@ -31,9 +31,29 @@ import org.slf4j.LoggerFactory;
  * <p>Stanzas are taken one at a time: while an asynchronous step is pending (a credential check, a
  * bind, the TLS handshake) no event is taken and the transport is paused, and it resumes where it
  * left off, so a later stanza can never overtake the step before it.
+ *
+ * <p>One stream cannot hold the event loop or flood the server: it is read at most {@value
+ * #EVENTS_PER_TURN} events per turn of the event loop, the socket paused until the next turn, and
+ * its first-level elements are read no faster than {@code stanzasPerSecond} after a burst of
+ * {@code stanzaBurst} (a {@link StanzaRate}). A stream over its rate is slowed, not cut off and
+ * not answered: its socket stays paused until it is back within the rate, so TCP back-pressure
+ * holds the sender and the server buffers nothing more for it. An error reply per excess stanza
+ * would itself be a flood, and a stream error would cut off a client that only had a burst (a
+ * roster of presences at login); reading slowly is what the sender asked for by sending too fast.
+ *
+ * <p>First-level elements are checked before they reach the session layer (RFC 6120 §4.9.3.21):
+ * anything but a {@code jabber:client} message, presence or iq, or a STARTTLS or SASL element,
+ * ends the stream with {@code <unsupported-stanza-type/>}; a negotiation element once the stream
+ * is authenticated with {@code <policy-violation/>} (there is no renegotiation); a stanza before
+ * binding with {@code <not-authorized/>}.
  */
 public final class StreamNegotiation implements ClientLink {
   private static final Logger LOG = LoggerFactory.getLogger(StreamNegotiation.class);
+  /** Events handled per turn of the event loop before the stream yields to the others. */
+  static final int EVENTS_PER_TURN = 32;
+
+  private final Vertx vertx;
+  private final StanzaRate rate;
 
   private final Transport transport;
   private final StreamPolicy options;
@@ -54,8 +74,10 @@ public final class StreamNegotiation implements ClientLink {
   public StreamNegotiation(
       Vertx vertx, Transport transport, StreamPolicy options, SessionLayer sessions, Credentials credentials,
       StreamMeters meters) {
+    this.vertx = vertx;
     this.transport = transport;
     this.options = options;
+    this.rate = new StanzaRate(options.stanzasPerSecond(), options.stanzaBurst());
     this.sessions = sessions;
     this.meters = meters;
     this.sasl = new SaslNegotiation(credentials, options.domain(), options.maxAuthAttempts(), transport.peerHost());
@@ -120,19 +142,39 @@ public final class StreamNegotiation implements ClientLink {
     drain();
   }
 
-  /** Handles parsed events until input runs out or an asynchronous step starts. */
+  /**
+   * Handles parsed events until input runs out, an asynchronous step starts, the turn's events
+   * are used up or the stream is over its rate.
+   */
   private void drain() {
+    int taken = 0;
     while (!busy && !output.ended()) {
+      if (taken == EVENTS_PER_TURN) {
+        await(nextTurn());
+        return;
+      }
+      long wait = rate.delayMillis();
+      if (wait > 0) {
+        LOG.debug("{} is over its stanza rate; reading again in {} ms", transport.peer(), wait);
+        await(after(wait));
+        return;
+      }
       StreamEvent event;
       try {
         event = transport.next();
       } catch (StreamError e) {
         closeWithStreamError(e.condition(), e.text());
         return;
+      } catch (RuntimeException e) {
+        LOG.warn("failed to read the stream of {}", transport.peer(), e);
+        closeWithStreamError(StreamError.INTERNAL_SERVER_ERROR, null);
+        return;
       }
       if (event == null) {
         return;
       }
+      rate.take();
+      taken++;
       try {
         dispatch(event);
       } catch (StreamError e) {
@@ -173,6 +215,19 @@ public final class StreamNegotiation implements ClientLink {
     });
   }
 
+  /** Completes on a later turn of the event loop, after what other connections have queued. */
+  private Future<Void> nextTurn() {
+    Promise<Void> turn = Promise.promise();
+    transport.context().runOnContext(v -> turn.complete());
+    return turn.future();
+  }
+
+  private Future<Void> after(long millis) {
+    Promise<Void> elapsed = Promise.promise();
+    vertx.setTimer(millis, t -> elapsed.complete());
+    return elapsed.future();
+  }
+
   // ---- stream header and features (RFC 6120 §4.3) ----
 
   private void opened(StreamHeader header) {
@@ -184,6 +239,11 @@ public final class StreamNegotiation implements ClientLink {
     }
     if (header.version() == null || !header.version().startsWith("1.")) {
       throw new StreamError(StreamError.UNSUPPORTED_VERSION, null);
+    }
+    if (stage == Stage.CONNECTED && !transport.canStartTls() && options.requireEncryption()) {
+      // Neither encrypted nor able to become so (a plain WebSocket not said to be behind a TLS
+      // proxy): no mechanism may be offered (RFC 6120 §5.3.1), so nothing could ever log in here.
+      throw new StreamError(StreamError.POLICY_VIOLATION, "this server requires encryption, and this connection is not encrypted");
     }
     output.open(header.lang());
     await(features.at(stage, transport.canStartTls()).map(offer -> {
@@ -202,6 +262,14 @@ public final class StreamNegotiation implements ClientLink {
   // ---- first-level elements by stage ----
 
   private void stanza(Element e) {
+    FirstLevel kind = FirstLevel.of(e);
+    if (kind == FirstLevel.UNSUPPORTED) {
+      throw new StreamError(StreamError.UNSUPPORTED_STANZA_TYPE,
+          "not a stanza: " + e.name() + " in " + (e.namespace().isEmpty() ? "no namespace" : e.namespace()));
+    }
+    if (kind == FirstLevel.NEGOTIATION && (stage == Stage.AUTHENTICATED || stage == Stage.BOUND)) {
+      throw new StreamError(StreamError.POLICY_VIOLATION, "the stream is already authenticated");
+    }
     switch (stage) {
       case CONNECTED, SECURED -> negotiate(e);
       case AUTHENTICATED -> bind(e);
@@ -252,7 +320,7 @@ public final class StreamNegotiation implements ClientLink {
       deadlines.authenticated();
       // RFC 6120 §6.4.6: the stream restarts after success; the client waits for <success/>
       // before sending the new header, so nothing of the new stream is lost here.
-      transport.restartStream();
+      transport.restartStream(true);
       output.restarted();
       output.write(outcome.reply().toXml(Namespaces.CLIENT));
       return outcome;

@@ -83,15 +83,15 @@ final class StreamOutput {
   }
 
   private void writeError(StreamError error) {
-    StringBuilder out = new StringBuilder();
     if (!headerSent) {
       // RFC 6120 §4.9.1.1: the error goes in a stream, so open one first if we had not.
-      out.append(transport.framing().open(domain, newId(), null));
+      transport.write(transport.framing().open(domain, newId(), null));
       headerSent = true;
     }
-    out.append(transport.framing().error(error)).append(transport.framing().close());
+    // Three writes, not one: over WebSocket each must be a message of its own (RFC 7395 §3.3.3).
+    transport.write(transport.framing().error(error));
+    transport.write(transport.framing().close());
     ended = true;
-    transport.write(out.toString());
   }
 
   private static String newId() {

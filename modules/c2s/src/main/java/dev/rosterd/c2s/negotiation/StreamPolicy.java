@@ -8,6 +8,9 @@ package dev.rosterd.c2s.negotiation;
  * @param maxAuthAttempts failed SASL attempts before the stream ends with {@code <policy-violation/>}
  * @param authTimeoutSeconds time from connect to SASL success
  * @param idleTimeoutSeconds time a stream may send nothing
+ * @param stanzasPerSecond the sustained rate at which a stream's first-level elements are read
+ * @param stanzaBurst how many first-level elements may arrive at once before the rate applies
  */
 public record StreamPolicy(
-    String domain, boolean requireEncryption, int maxAuthAttempts, int authTimeoutSeconds, int idleTimeoutSeconds) {}
+    String domain, boolean requireEncryption, int maxAuthAttempts, int authTimeoutSeconds, int idleTimeoutSeconds,
+    int stanzasPerSecond, int stanzaBurst) {}

@@ -4,7 +4,9 @@ import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.c2s.session.port.SessionPort;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.StanzaError;
+import io.vertx.core.Future;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +21,18 @@ public final class ClientPresence {
   private final SessionPort session;
   private final SubscriptionGate subscriptions;
   private final PresenceBroadcast presence;
+  private final Supplier<Future<Void>> afterInitialPresence;
 
-  public ClientPresence(SessionPort session, SubscriptionGate subscriptions, PresenceBroadcast presence) {
+  /**
+   * @param afterInitialPresence what follows the resource's initial presence with a non-negative
+   *     priority, once it was broadcast (offline delivery, XEP-0160 §3)
+   */
+  public ClientPresence(SessionPort session, SubscriptionGate subscriptions, PresenceBroadcast presence,
+      Supplier<Future<Void>> afterInitialPresence) {
     this.session = session;
     this.subscriptions = subscriptions;
     this.presence = presence;
+    this.afterInitialPresence = afterInitialPresence;
   }
 
   /** Handles a presence the client sent, its {@code from} already stamped. */
@@ -44,9 +53,13 @@ public final class ClientPresence {
     switch (to.kind()) {
       case OWN_ACCOUNT -> {
         if (!"error".equals(type)) {
-          session.inOrder(stanza, () -> session.contacts()
-              .compose(contacts -> presence.broadcast(stanza, contacts))
-              .map(Optional.empty()));
+          session.inOrder(stanza, () -> {
+            boolean initial = !presence.available() && type == null && PresenceBroadcast.priority(stanza) >= 0;
+            return session.contacts()
+                .compose(contacts -> presence.broadcast(stanza, contacts))
+                .compose(v -> initial ? afterInitialPresence.get() : Future.succeededFuture())
+                .map(Optional.empty());
+          });
         }
       }
       case LOCAL_BARE, LOCAL_FULL -> session.inOrder(stanza, () -> presence.direct(stanza, to).map(Optional.empty()));

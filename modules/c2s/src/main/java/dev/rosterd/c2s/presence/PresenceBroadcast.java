@@ -3,7 +3,6 @@ package dev.rosterd.c2s.presence;
 import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.c2s.routing.StanzaDelivery;
 import dev.rosterd.common.session.SessionDirectory;
-import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.Namespaces;
 import io.vertx.core.Future;
@@ -159,7 +158,8 @@ public final class PresenceBroadcast {
     return directory.update(
         jid.asBareJid().toString(),
         jid.getResourceOrThrow().toString(),
-        new SessionEntry(address, priority, available));
+        address,
+        entry -> entry.withPresence(priority, available));
   }
 
   private Future<Void> toEveryone(Element presence, Collection<BareJid> contacts, boolean probe) {

@@ -96,6 +96,22 @@ public final class SessionRoster {
     return current().map(snapshot -> snapshot.items().stream().map(RosterItem::jid).toList());
   }
 
+  /**
+   * Whether {@code jid} (a bare JID) is a contact, by what the session knows or is loading now; a
+   * roster that failed to load is not asked again here, so that routing a message never waits for
+   * the web application. Unknown counts as not a contact.
+   */
+  public Future<Boolean> isContact(String jid) {
+    if (contacts != null) {
+      return Future.succeededFuture(split(contacts).contains(jid));
+    }
+    if (loading != null) {
+      return loading.map(snapshot -> snapshot.items().stream().anyMatch(i -> i.jid().equals(jid)))
+          .otherwise(false);
+    }
+    return Future.succeededFuture(false);
+  }
+
   private Future<RosterSnapshot> load() {
     stale = false;
     // Asked while the cache is being redeployed, the request waits for it (BusRequest).

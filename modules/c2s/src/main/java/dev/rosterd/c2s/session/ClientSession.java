@@ -1,5 +1,10 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.c2s.archive.AccountDisco;
+import dev.rosterd.c2s.archive.MamPrefs;
+import dev.rosterd.c2s.archive.MamQuery;
+import dev.rosterd.c2s.carbons.CarbonsIq;
+import dev.rosterd.c2s.iq.AccountIq;
 import dev.rosterd.c2s.iq.ClientIq;
 import dev.rosterd.c2s.presence.ClientPresence;
 import dev.rosterd.c2s.presence.PresenceBroadcast;
@@ -12,10 +17,12 @@ import dev.rosterd.c2s.session.port.SessionPort;
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jxmpp.jid.BareJid;
@@ -58,9 +65,22 @@ final class ClientSession implements BoundSession, SessionPort {
     this.roster = new SessionRoster(services.vertx(), jid.getLocalpart().toString());
     this.presence = new PresenceBroadcast(
         services.directory(), services.delivery(), services.presenceFanout(), jid, address);
-    this.iqs = new ClientIq(this, services.iqRouting(), new RosterQuery(roster)::answer);
-    this.presences = new ClientPresence(this, services.subscriptions(), presence);
+    this.iqs = new ClientIq(this, services.iqRouting(), new RosterQuery(roster)::answer, accountIq(services));
+    this.presences = new ClientPresence(this, services.subscriptions(), presence,
+        () -> services.offlineDelivery().deliver(jid.asBareJid(), this::sendXml));
     this.rosterPushes = new RosterPushes(this, roster, presence, services.domain());
+  }
+
+  /** The account's own protocols: carbons (XEP-0280), the archive and its preferences (XEP-0313). */
+  private AccountIq accountIq(SessionServices services) {
+    MamQuery mam = new MamQuery(services.vertx(), jid);
+    MamPrefs prefs = new MamPrefs(services.vertx(), jid.asBareJid());
+    return new AccountIq(Map.of(
+        Namespaces.CARBONS, AccountIq.single(new CarbonsIq(services.directory(), jid, address)::answer),
+        MamQuery.NAMESPACE, iq -> iq.children().get(0).name().equals("prefs")
+            ? AccountIq.single(prefs::answer).apply(iq)
+            : mam.answer(iq)),
+        Map.of(Namespaces.DISCO_INFO, AccountIq.single(new AccountDisco(services.vertx(), jid.asBareJid())::answer)));
   }
 
   @Override
@@ -91,11 +111,29 @@ final class ClientSession implements BoundSession, SessionPort {
     Element stamped = stanza.toBuilder().attribute("from", jid.toString()).build();
     Recipient to = Recipient.of(stamped.attribute("to"), jid, services.domain());
     switch (stamped.name()) {
-      case "message" -> inOrder(stamped, () -> services.messageRouting().route(stamped, to));
+      case "message" -> inOrder(stamped, () -> routeMessage(stamped, to));
       case "iq" -> iqs.handle(stamped, to);
       case "presence" -> presences.handle(stamped, to);
       default -> log.debug("{} sent a {} element, not a stanza", jid, stamped.name());
     }
+  }
+
+  /**
+   * The message goes where it is addressed, and, once it went (not bounced), copies to the user's
+   * other resources that enabled carbons (XEP-0280 §7); a message to the user's own account reaches
+   * those resources itself.
+   */
+  private Future<Optional<Element>> routeMessage(Element message, Recipient to) {
+    Future<Boolean> contact = to.jid() == null
+        ? Future.succeededFuture(false)
+        : roster.isContact(to.jid().asBareJid().toString());
+    Future<Optional<Element>> routed = contact.compose(c -> services.messageRouting().route(message, to, c));
+    if (to.jid() != null && to.jid().asBareJid().equals(jid.asBareJid())) {
+      return routed;
+    }
+    return routed.compose(reply -> reply.isPresent()
+        ? Future.succeededFuture(reply)
+        : services.carbons().sent(jid, message).map(reply));
   }
 
   @Override
@@ -122,6 +160,13 @@ final class ClientSession implements BoundSession, SessionPort {
   }
 
   @Override
+  public void sendXml(String xml) {
+    if (closing == null) {
+      link.sendXml(xml);
+    }
+  }
+
+  @Override
   public void sendWhenReady(Future<Optional<Element>> reply) {
     OnConnection.of(link, reply).onSuccess(r -> r.ifPresent(this::send));
   }
@@ -129,6 +174,11 @@ final class ClientSession implements BoundSession, SessionPort {
   @Override
   public void inOrder(Element stanza, Supplier<Future<Optional<Element>>> step) {
     steps.reply(stanza, step, this::send);
+  }
+
+  @Override
+  public void inOrderXml(Element stanza, Supplier<Future<List<String>>> step) {
+    steps.replyAll(stanza, step, this::sendXml, this::send);
   }
 
   @Override
@@ -150,9 +200,7 @@ final class ClientSession implements BoundSession, SessionPort {
 
   void received(SessionMessage message, Message<JsonObject> request) {
     if (message instanceof SessionMessage.Stanza s) {
-      if (closing == null) {
-        link.sendXml(s.xml());
-      }
+      sendXml(s.xml());
     } else if (message instanceof SessionMessage.RosterChanged pushed) {
       rosterPushes.apply(pushed);
       request.reply(new JsonObject());

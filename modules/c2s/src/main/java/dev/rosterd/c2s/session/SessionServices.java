@@ -1,8 +1,11 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.c2s.archive.MessageKeeping;
+import dev.rosterd.c2s.archive.OfflineDelivery;
 import dev.rosterd.c2s.presence.PresenceFanout;
 import dev.rosterd.c2s.presence.SubscriptionGate;
 import dev.rosterd.c2s.routing.IqRouting;
+import dev.rosterd.c2s.routing.MessageCarbons;
 import dev.rosterd.c2s.routing.MessageRouting;
 import dev.rosterd.c2s.routing.StanzaDelivery;
 import dev.rosterd.common.session.SessionDirectory;
@@ -23,20 +26,25 @@ record SessionServices(
     StanzaDelivery delivery,
     MessageRouting messageRouting,
     IqRouting iqRouting,
+    MessageCarbons carbons,
+    OfflineDelivery offlineDelivery,
     PresenceFanout presenceFanout,
     SubscriptionGate subscriptions) {
 
   static SessionServices of(Vertx vertx, DomainBareJid domain) {
     SessionDirectory directory = new SessionDirectory(vertx);
     StanzaDelivery delivery = new StanzaDelivery(vertx, directory);
+    MessageCarbons carbons = new MessageCarbons(delivery);
     return new SessionServices(
         vertx,
         domain,
         directory,
         new LocalSessions(vertx),
         delivery,
-        new MessageRouting(delivery),
+        new MessageRouting(delivery, carbons, new MessageKeeping(vertx)),
         new IqRouting(delivery),
+        carbons,
+        new OfflineDelivery(vertx, domain.toString()),
         new PresenceFanout(vertx, delivery),
         new SubscriptionGate(vertx));
   }

@@ -3,6 +3,7 @@ package dev.rosterd.c2s.session;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.StanzaError;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,9 +34,19 @@ final class StepQueue {
    * rather than silence.
    */
   void reply(Element stanza, Supplier<Future<Optional<Element>>> step, Consumer<Element> send) {
+    answer(stanza, step, reply -> reply.ifPresent(send), send);
+  }
+
+  /** As {@link #reply} for a step that answers with several serialised stanzas, written in order. */
+  void replyAll(Element stanza, Supplier<Future<List<String>>> step, Consumer<String> sendXml, Consumer<Element> send) {
+    answer(stanza, step, all -> all.forEach(sendXml), send);
+  }
+
+  /** Runs {@code step} in turn and gives its outcome to {@code answered} back on the connection's context. */
+  private <T> void answer(Element stanza, Supplier<Future<T>> step, Consumer<T> answered, Consumer<Element> send) {
     tail = tail.transform(v -> OnConnection.of(link, attempt(step))
-        .map(reply -> {
-          reply.ifPresent(send);
+        .map(outcome -> {
+          answered.accept(outcome);
           return (Void) null;
         })
         .otherwise(e -> {

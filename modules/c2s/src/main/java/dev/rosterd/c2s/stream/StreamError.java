@@ -35,6 +35,8 @@ public final class StreamError extends RuntimeException {
   public static final String SYSTEM_SHUTDOWN = "system-shutdown";
   /** RFC 6120 §4.9.3.21: a first-level element the server does not understand. */
   public static final String UNSUPPORTED_STANZA_TYPE = "unsupported-stanza-type";
+  /** RFC 6120 §4.9.3.22: the stream is in an encoding other than UTF-8 (§11.6). */
+  public static final String UNSUPPORTED_ENCODING = "unsupported-encoding";
   /** RFC 6120 §4.9.3.25: the stream header asked for a version the server does not speak. */
   public static final String UNSUPPORTED_VERSION = "unsupported-version";
 

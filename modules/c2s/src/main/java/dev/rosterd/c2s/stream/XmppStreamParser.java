@@ -9,11 +9,14 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.Namespaces;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the bytes of one client stream into {@link StreamEvent}s with Aalto's non-blocking parser.
@@ -23,21 +26,42 @@ import javax.xml.stream.XMLStreamException;
  * <p>Elements are built from events by depth: depth 1 is the stream header, depth 2 a stanza, and
  * deeper elements its children. The restrictions of RFC 6120 §11 are enforced here, so the rest of
  * the server only ever sees well-formed, DTD-free, bounded stanzas: every violation throws a
- * {@link StreamError} naming the condition to send.
+ * {@link StreamError} naming the condition to send, and nothing else is ever thrown.
+ *
+ * <p>What is checked where: the bytes must be well-formed UTF-8 ({@link StrictUtf8}, before
+ * Aalto sees them: Aalto decodes overlong forms without complaint); Aalto checks the characters
+ * (XML 1.0 {@code Char}) in text, attribute values, names and character references, and the
+ * syntax. All of it ends the stream with {@code <not-well-formed/>} (RFC 6120 §4.9.3.13: the XML
+ * violates the well-formedness rules of XML 1.0, which make both bad bytes and forbidden
+ * characters fatal errors); a declared encoding other than UTF-8 with {@code
+ * <unsupported-encoding/>} (§4.9.3.22, §11.6).
+ *
+ * <p>Limits hold from the first byte and are enforced while feeding, not after: the parser is
+ * never handed more than one byte past the limit of what it is reading (the stream header and
+ * anything before it, or one first-level element), so an oversized header, attribute value or
+ * comment costs at most the limit in memory before the stream ends with {@code
+ * <policy-violation/>}.
  *
  * <p>Pull-style ({@link #next}) so the connection can stop taking stanzas while an asynchronous step
  * (a credential check, a bind) is pending and resume later without losing input. Not thread-safe:
  * one connection's context only.
  */
 public final class XmppStreamParser {
+  private static final Logger LOG = LoggerFactory.getLogger(XmppStreamParser.class);
   private static final AsyncXMLInputFactory FACTORY = factory();
   private static final int PROLOG_KEPT = 1024;
 
   private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = FACTORY.createAsyncForByteArray();
   private final Deque<byte[]> queued = new ArrayDeque<>();
   private final Deque<Element.Builder> open = new ArrayDeque<>();
+  private final StrictUtf8 utf8 = new StrictUtf8();
+  private final int maxHeaderBytes;
   private final int maxStanzaBytes;
   private final int maxDepth;
+  /** How much of the head of {@link #queued} was already fed. */
+  private int headOffset;
+  /** Set once the bytes fed end where the client's bytes stop being UTF-8. */
+  private boolean invalidUtf8;
   private long fed;
   /** Byte offset where the current first-level element (or the gap before it) began. */
   private long boundary;
@@ -47,10 +71,12 @@ public final class XmppStreamParser {
   private final StringBuilder prolog = new StringBuilder();
 
   /**
+   * @param maxHeaderBytes the most bytes from the start of the stream to the end of its header
    * @param maxStanzaBytes the largest first-level element accepted, in bytes of UTF-8
    * @param maxDepth the deepest element nesting accepted, counting the stream header as 1
    */
-  public XmppStreamParser(int maxStanzaBytes, int maxDepth) {
+  public XmppStreamParser(int maxHeaderBytes, int maxStanzaBytes, int maxDepth) {
+    this.maxHeaderBytes = maxHeaderBytes;
     this.maxStanzaBytes = maxStanzaBytes;
     this.maxDepth = maxDepth;
   }
@@ -78,13 +104,9 @@ public final class XmppStreamParser {
       while (true) {
         int event = reader.next();
         if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-          checkSize(fed);
-          if (queued.isEmpty()) {
+          if (!feedMore()) {
             return null;
           }
-          byte[] chunk = queued.poll();
-          reader.getInputFeeder().feedInput(chunk, 0, chunk.length);
-          fed += chunk.length;
           continue;
         }
         StreamEvent found = handle(event);
@@ -92,20 +114,63 @@ public final class XmppStreamParser {
           return found;
         }
       }
-    } catch (XMLStreamException | IllegalArgumentException | IllegalStateException e) {
-      // Aalto reports every kind of malformed input (bad syntax, mismatched tags, bad UTF-8,
-      // undeclared entities) this way.
+    } catch (StreamError e) {
       ended = true;
+      throw e;
+    } catch (XMLStreamException | RuntimeException e) {
+      // Aalto reports malformed input (bad syntax, mismatched tags, undeclared entities) as an
+      // XMLStreamException, a bad character in text only once the text is read (as its
+      // UncheckedStreamException), and some namespace errors as a bare RuntimeException (an
+      // element named xmlns:p, found by StreamParserFuzzTest): whatever it throws, the input is
+      // what broke it.
+      ended = true;
+      LOG.debug("malformed client stream: {}", e.toString());
       // Aalto's async parser rejects a DOCTYPE with an internal subset as a syntax error, but
       // RFC 6120 §11.1 names it restricted XML, so tell the two apart by the bytes.
       if (!headerSeen && prolog.indexOf("<!DOCTYPE") >= 0) {
         throw new StreamError(StreamError.RESTRICTED_XML, "DTDs are not allowed");
       }
       throw new StreamError(StreamError.NOT_WELL_FORMED, null);
-    } catch (StreamError e) {
-      ended = true;
-      throw e;
     }
+  }
+
+  /**
+   * Hands Aalto the next bytes, no more than one past the limit of what it is reading and none
+   * past the end of the well-formed UTF-8; false when there is nothing to feed yet.
+   */
+  private boolean feedMore() throws XMLStreamException {
+    long limitEnd = headerSeen ? boundary + maxStanzaBytes : maxHeaderBytes;
+    if (fed > limitEnd) {
+      throw new StreamError(StreamError.POLICY_VIOLATION, headerSeen
+          ? "stanza larger than " + maxStanzaBytes + " bytes"
+          : "stream header larger than " + maxHeaderBytes + " bytes");
+    }
+    if (invalidUtf8) {
+      throw new StreamError(StreamError.NOT_WELL_FORMED, "not UTF-8");
+    }
+    if (queued.isEmpty()) {
+      return false;
+    }
+    byte[] chunk = queued.peek();
+    int end = (int) Math.min(chunk.length, headOffset + (limitEnd + 1 - fed));
+    int bad = utf8.firstInvalid(chunk, headOffset, end);
+    if (bad >= 0) {
+      invalidUtf8 = true;
+      end = bad;
+      if (end == headOffset) {
+        throw new StreamError(StreamError.NOT_WELL_FORMED, "not UTF-8");
+      }
+    }
+    // Aalto counts byte offsets from the start of the array it is fed, so a slice is copied.
+    byte[] slice = headOffset == 0 && end == chunk.length ? chunk : Arrays.copyOfRange(chunk, headOffset, end);
+    reader.getInputFeeder().feedInput(slice, 0, slice.length);
+    fed += end - headOffset;
+    headOffset = end;
+    if (headOffset == chunk.length) {
+      queued.poll();
+      headOffset = 0;
+    }
+    return true;
   }
 
   private StreamEvent handle(int event) throws XMLStreamException {
@@ -120,6 +185,7 @@ public final class XmppStreamParser {
         characters();
         return null;
       case XMLStreamConstants.START_DOCUMENT:
+        checkEncoding();
         return null;
       case XMLStreamConstants.DTD:
       case XMLStreamConstants.COMMENT:
@@ -185,6 +251,14 @@ public final class XmppStreamParser {
     }
     open.peek().text(reader.getText());
     checkSize(reader.getLocationInfo().getEndingByteOffset());
+  }
+
+  /** RFC 6120 §11.6: UTF-8 only; Aalto would otherwise decode a declared ISO-8859-1. */
+  private void checkEncoding() {
+    String declared = reader.getCharacterEncodingScheme();
+    if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
+      throw new StreamError(StreamError.UNSUPPORTED_ENCODING, "only UTF-8 is supported");
+    }
   }
 
   /** Fails once the first-level element being read (or the gap before it) passes the limit. */

@@ -2,6 +2,7 @@ package dev.rosterd.c2s.transport;
 
 import dev.rosterd.c2s.stream.StreamEvent;
 import dev.rosterd.c2s.stream.StreamFraming;
+import dev.rosterd.c2s.stream.StreamLimits;
 import dev.rosterd.c2s.stream.XmppStreamParser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -9,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.ServerSSLOptions;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,26 +23,27 @@ public final class TcpTransport implements Transport {
 
   private final NetSocket socket;
   private final Context context;
-  private final Supplier<XmppStreamParser> parsers;
+  private final StreamLimits limits;
   private final ServerSSLOptions tls;
+  private final OutboundBacklog outbound;
   private XmppStreamParser parser;
   private boolean secure;
 
   /**
-   * @param parsers makes the parser of each new stream, with the listener's limits
+   * @param limits the listener's limits, which each new stream's parser is made with
    * @param tls the certificate for STARTTLS
    * @param secured true on the direct-TLS port, where TLS is in place from the first byte
    * @param maxOutboundBytes what may wait to be written before {@link #write} says the client is not reading
    */
-  public TcpTransport(NetSocket socket, Context context, Supplier<XmppStreamParser> parsers, ServerSSLOptions tls,
+  public TcpTransport(NetSocket socket, Context context, StreamLimits limits, ServerSSLOptions tls,
       boolean secured, int maxOutboundBytes) {
     this.socket = socket;
-    socket.setWriteQueueMaxSize(maxOutboundBytes);
+    this.outbound = new OutboundBacklog(maxOutboundBytes);
     this.context = context;
-    this.parsers = parsers;
+    this.limits = limits;
     this.tls = tls;
     this.secure = secured;
-    this.parser = parsers.get();
+    this.parser = limits.parser(false);
   }
 
   @Override
@@ -66,14 +67,13 @@ public final class TcpTransport implements Transport {
   }
 
   @Override
-  public void restartStream() {
-    parser = parsers.get();
+  public void restartStream(boolean authenticated) {
+    parser = limits.parser(authenticated);
   }
 
   @Override
   public boolean write(String xml) {
-    socket.write(xml);
-    return !socket.writeQueueFull();
+    return outbound.write(xml, socket::write);
   }
 
   @Override
@@ -105,7 +105,7 @@ public final class TcpTransport implements Transport {
   public Future<Void> startTls(String proceed) {
     // Anything the client sent after <starttls/> in plain text is dropped with the old parser
     // (RFC 6120 §5.4.3.3 has the stream restart; keeping it would allow command injection).
-    restartStream();
+    restartStream(false);
     // <proceed/> goes out as the upgrade message: Vert.x writes it after it has stopped reading,
     // just before the TLS handler goes in, so the client's ClientHello cannot reach us as text.
     return socket.upgradeToSsl(tls, (String) null, Buffer.buffer(proceed)).andThen(ar -> secure = ar.succeeded());

@@ -33,8 +33,13 @@ public interface Transport {
    */
   StreamEvent next();
 
-  /** The next input is a new stream (RFC 6120 §4.3.3: after TLS and after SASL success). */
-  void restartStream();
+  /**
+   * The next input is a new stream (RFC 6120 §4.3.3: after TLS and after SASL success).
+   *
+   * @param authenticated true after SASL success: the new stream gets the stanza limit of
+   *     authenticated clients rather than the smaller one before authentication
+   */
+  void restartStream(boolean authenticated);
 
   /**
    * Writes serialised XML: a stanza, a negotiation element, or what {@link #framing()} made. Never

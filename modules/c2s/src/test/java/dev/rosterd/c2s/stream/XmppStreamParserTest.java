@@ -18,7 +18,7 @@ class XmppStreamParserTest {
           + " xmlns:stream='http://etherx.jabber.org/streams' to='rosterd.test' version='1.0'"
           + " xml:lang='en'>";
 
-  private final XmppStreamParser parser = new XmppStreamParser(1024, 8);
+  private final XmppStreamParser parser = new XmppStreamParser(1024, 1024, 8);
 
   private List<StreamEvent> feed(String s) {
     parser.feed(s.getBytes(UTF_8));
@@ -78,7 +78,7 @@ class XmppStreamParserTest {
   void commentsAndProcessingInstructionsAreRestricted() {
     feed(HEADER);
     assertEquals(StreamError.RESTRICTED_XML, condition("<message><!-- hi --></message>"));
-    XmppStreamParser other = new XmppStreamParser(1024, 8);
+    XmppStreamParser other = new XmppStreamParser(1024, 1024, 8);
     other.feed((HEADER + "<?php echo 1; ?>").getBytes(UTF_8));
     StreamError e = assertThrows(StreamError.class, () -> {
       while (other.next() != null) {
@@ -111,5 +111,30 @@ class XmppStreamParserTest {
   void wrongStreamNamespaceIsInvalidNamespace() {
     assertEquals(StreamError.INVALID_NAMESPACE,
         condition("<stream:stream xmlns:stream='urn:wrong' xmlns='jabber:client'>"));
+  }
+
+  @Test
+  void anElementNamedLikeANamespaceDeclarationIsNotWellFormed() {
+    // Found by StreamParserFuzzTest: Aalto throws a bare RuntimeException for it.
+    assertEquals(StreamError.NOT_WELL_FORMED, condition("<xmlns:p='u'?>"));
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreNotWellFormedEvenAfterStanzasInTheSameChunk() {
+    feed(HEADER);
+    byte[] ok = "<presence/>".getBytes(UTF_8);
+    byte[] all = java.util.Arrays.copyOf(ok, ok.length + 2);
+    all[ok.length] = (byte) 0xC0;
+    all[ok.length + 1] = (byte) 0x80;
+    parser.feed(all);
+    assertInstanceOf(StreamEvent.Stanza.class, parser.next());
+    assertEquals(StreamError.NOT_WELL_FORMED, assertThrows(StreamError.class, parser::next).condition());
+  }
+
+  @Test
+  void aHeaderOverItsLimitFailsBeforeTheRestIsTaken() {
+    XmppStreamParser small = new XmppStreamParser(512, 1024, 8);
+    small.feed(("<stream:stream id='" + "x".repeat(4096)).getBytes(UTF_8));
+    assertEquals(StreamError.POLICY_VIOLATION, assertThrows(StreamError.class, small::next).condition());
   }
 }

@@ -124,4 +124,50 @@ public final class Addresses {
    * without waiting for a reply.
    */
   public static final String AUTH_OUTCOME = "rosterd.auth.outcome";
+
+  /**
+   * Keep a message the server accepted: in the recipient's offline queue (XEP-0160) and/or in the
+   * archives (XEP-0313) of the users it names. Consumer: the archive piece. Request {@link
+   * MessageStore}; reply {@link MessageStored} only after the write committed. Fails with {@link
+   * BusFailure#RESOURCE_CONSTRAINT} when the recipient's offline queue is full ({@code
+   * archive.offlineCapPerUser}; the c2s answers {@code <resource-constraint/>}), {@link
+   * BusFailure#UNAVAILABLE} naming the store when the database cannot take it (the c2s answers
+   * {@code <internal-server-error/>} type wait), {@link BusFailure#BAD_REQUEST} for a bad JID.
+   */
+  public static final String ARCHIVE_STORE = "rosterd.archive.store";
+
+  /**
+   * Read (without removing) the oldest messages of a user's offline queue. Consumer: the archive
+   * piece. Request {@link OfflineTake}; reply {@link OfflineMessages}; fails with {@link
+   * BusFailure#UNAVAILABLE} naming the store.
+   */
+  public static final String ARCHIVE_OFFLINE_TAKE = "rosterd.archive.offline.take";
+
+  /**
+   * Remove delivered messages from a user's offline queue, by stanza id. Consumer: the archive
+   * piece. Request {@link OfflineRemove}; reply {@code {"removed": n}} after the delete committed;
+   * fails with {@link BusFailure#UNAVAILABLE} naming the store.
+   */
+  public static final String ARCHIVE_OFFLINE_REMOVE = "rosterd.archive.offline.remove";
+
+  /**
+   * One page of a user's message archive (XEP-0313 with XEP-0059 paging). Consumer: the archive
+   * piece. Request {@link ArchiveQuery}; reply {@link ArchivePage}; fails with {@link
+   * BusFailure#NOT_FOUND} for an unknown {@code after}/{@code before} id, {@link
+   * BusFailure#BAD_REQUEST} for a malformed field, {@link BusFailure#UNAVAILABLE} naming the store.
+   */
+  public static final String ARCHIVE_QUERY = "rosterd.archive.query";
+
+  /**
+   * A user's archive preferences (XEP-0313 {@code <prefs/>}). Consumer: the archive piece. Request
+   * {@link ArchivePrefsGet}; reply {@link ArchivePrefs}; fails with {@link BusFailure#UNAVAILABLE}.
+   */
+  public static final String ARCHIVE_PREFS_GET = "rosterd.archive.prefs.get";
+
+  /**
+   * Replace a user's archive preferences. Consumer: the archive piece. Request {@link
+   * ArchivePrefs}; reply {@link ArchivePrefs} as stored; fails with {@link BusFailure#BAD_REQUEST}
+   * or {@link BusFailure#UNAVAILABLE} (the old preferences then stay).
+   */
+  public static final String ARCHIVE_PREFS_SET = "rosterd.archive.prefs.set";
 }

@@ -27,4 +27,10 @@ public final class BusFailure {
    * client address): refused without looking at the request; try again later.
    */
   public static final int THROTTLED = 429;
+
+  /**
+   * The consumer keeps what it was asked to keep, and a per-user limit is reached (e.g. a full
+   * offline queue): the request is refused whole. As HTTP's 507 Insufficient Storage.
+   */
+  public static final int RESOURCE_CONSTRAINT = 507;
 }

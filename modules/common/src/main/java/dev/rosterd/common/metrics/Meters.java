@@ -62,6 +62,22 @@ public final class Meters {
    */
   public static final String AUTH_REFUSED = "rosterd.auth.refused";
 
+  /**
+   * Timer with a latency histogram, tag {@code outcome}: writes of the archive piece's store
+   * (messages kept, from the request to the commit), {@code ok}, {@code full} (offline queue at its
+   * cap) or {@code failed} (the store did not take it). Recorded by the archive piece.
+   */
+  public static final String ARCHIVE_WRITES = "rosterd.archive.writes";
+
+  /** Gauge: archive store writes begun and not yet committed or failed, on this node. Archive. */
+  public static final String ARCHIVE_WRITES_IN_FLIGHT = "rosterd.archive.writes.in.flight";
+
+  /** Gauge: 1 while the archive piece's store answers on this node, 0 after it failed. Archive. */
+  public static final String ARCHIVE_STORE_UP = "rosterd.archive.store.up";
+
+  /** Counter, tag {@code kind} ({@code archive}, {@code offline}): rows the retention job removed. */
+  public static final String ARCHIVE_EXPIRED = "rosterd.archive.expired";
+
   /** The Vert.x local map where the launcher records the name of the instance's registry. */
   public static final String LOCAL_MAP = "rosterd.metrics";
 

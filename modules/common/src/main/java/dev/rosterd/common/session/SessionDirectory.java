@@ -71,12 +71,15 @@ public final class SessionDirectory {
         .map(old -> Optional.ofNullable(old.getJsonObject(resource)).map(SessionEntry::fromJson));
   }
 
-  /** Replaces the entry of a resource if it still belongs to the session at {@code address}. */
-  public Future<Void> update(String bareJid, String resource, SessionEntry entry) {
+  /**
+   * Changes the entry of a resource with {@code change} if it still belongs to the session at
+   * {@code address}, atomically with respect to every other change of the user's sessions.
+   */
+  public Future<Void> update(String bareJid, String resource, String address, UnaryOperator<SessionEntry> change) {
     return modify(
             bareJid,
-            old -> ownedBy(old, resource, entry.address())
-                ? old.copy().put(resource, entry.toJson())
+            old -> ownedBy(old, resource, address)
+                ? old.copy().put(resource, change.apply(SessionEntry.fromJson(old.getJsonObject(resource))).toJson())
                 : old)
         .mapEmpty();
   }

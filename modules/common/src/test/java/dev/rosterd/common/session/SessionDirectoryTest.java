@@ -78,7 +78,7 @@ class SessionDirectoryTest {
   void removingTheLastSessionLeavesNoEntry(Vertx vertx, VertxTestContext ctx) {
     SessionDirectory dir = new SessionDirectory(vertx);
     dir.put(JULIET, "a", new SessionEntry(address("x"), 0, true))
-        .compose(v -> dir.update(JULIET, "a", new SessionEntry(address("x"), 5, false)))
+        .compose(v -> dir.update(JULIET, "a", address("x"), e -> e.withPresence(5, false)))
         .compose(v -> dir.sessions(JULIET))
         .compose(
             s -> {

@@ -22,6 +22,9 @@ public interface SessionPort {
   /** Writes a stanza to the client now, unless the session is ending. */
   void send(Element stanza);
 
+  /** Writes a stanza already serialised (as the archive keeps it) to the client now, unless the session is ending. */
+  void sendXml(String xml);
+
   /**
    * Writes the reply to the client once it completes, not queued behind other steps (a roster get
    * may wait for the web application, and nothing after it should).
@@ -34,6 +37,12 @@ public interface SessionPort {
    * fails answers a request with {@code internal-server-error} rather than silence.
    */
   void inOrder(Element stanza, Supplier<Future<Optional<Element>>> step);
+
+  /**
+   * As {@link #inOrder(Element, Supplier)} for a step whose answer is several stanzas already
+   * serialised, written in order (a XEP-0313 query: result messages, then the iq result).
+   */
+  void inOrderXml(Element stanza, Supplier<Future<List<String>>> step);
 
   /** As {@link #inOrder(Element, Supplier)} for work that answers nobody; {@code what} names it in logs. */
   void inOrderSilently(String what, Supplier<Future<Void>> step);

@@ -1,0 +1,136 @@
+package dev.rosterd.archive;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.jdbcclient.JDBCConnectOptions;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The archive's store behind one {@link Pool}: H2 through the JDBC client (which runs the blocking
+ * driver on worker threads) or PostgreSQL through the reactive client. Every query is written once,
+ * with {@code ?} placeholders, and numbered for PostgreSQL here.
+ */
+final class Database {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\?");
+  private static final int CONNECT_TIMEOUT_MS = 5000;
+  private static final int EMBEDDED_POOL_SIZE = 4;
+
+  private final Pool pool;
+  private final String name;
+  private final boolean numbered;
+
+  private Database(Pool pool, String name, boolean numbered) {
+    this.pool = pool;
+    this.name = name;
+    this.numbered = numbered;
+  }
+
+  /** The store the options name; the embedded one's directory is created first. */
+  static Future<Database> open(Vertx vertx, ArchiveOptions options) {
+    if (options.postgresql()) {
+      return Future.succeededFuture(postgres(vertx, options.postgres()));
+    }
+    Path dir = Path.of(options.directory()).toAbsolutePath().normalize();
+    return vertx.fileSystem().mkdirs(dir.toString())
+        .recover(e -> Future.failedFuture(new StoreFailure(
+            ArchiveOptions.SECTION + ".directory: cannot create the directory " + dir + " (" + e.getMessage() + ")")))
+        .map(v -> embedded(vertx, dir));
+  }
+
+  private static Database embedded(Vertx vertx, Path dir) {
+    // WRITE_DELAY=0: H2 writes each commit to its file before the commit returns, instead of up to
+    // 500 ms later, so that an acknowledged message survives the process being killed.
+    String url = "jdbc:h2:file:" + dir.resolve("archive") + ";WRITE_DELAY=0";
+    Pool pool = JDBCPool.pool(vertx, new JDBCConnectOptions().setJdbcUrl(url).setUser("rosterd"),
+        new PoolOptions().setMaxSize(EMBEDDED_POOL_SIZE).setName("rosterd-archive-" + dir));
+    return new Database(pool, "embedded " + dir, false);
+  }
+
+  private static Database postgres(Vertx vertx, PostgresOptions o) {
+    PgConnectOptions connect = new PgConnectOptions()
+        .setHost(o.host()).setPort(o.port()).setDatabase(o.database()).setUser(o.user());
+    if (o.password() != null) {
+      connect.setPassword(o.password());
+    }
+    switch (o.sslMode()) {
+      case "require" -> connect.setSslMode(SslMode.REQUIRE)
+          .setSslOptions(new ClientSSLOptions().setTrustAll(true));
+      case "verify-full" -> {
+        ClientSSLOptions ssl = new ClientSSLOptions().setHostnameVerificationAlgorithm("HTTPS");
+        if (o.caPath() != null) {
+          ssl.setTrustOptions(new PemTrustOptions().addCertPath(o.caPath()));
+        }
+        connect.setSslMode(SslMode.VERIFY_FULL).setSslOptions(ssl);
+      }
+      default -> connect.setSslMode(SslMode.DISABLE);
+    }
+    Pool pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(o.poolSize()).setConnectionTimeout(CONNECT_TIMEOUT_MS / 1000))
+        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+    return new Database(pool, "postgresql " + o.host() + ":" + o.port() + "/" + o.database(), true);
+  }
+
+  /** The store as log lines and errors name it, e.g. {@code postgresql db:5432/rosterd}. */
+  String name() {
+    return name;
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
+  /** Runs one statement with {@code ?} placeholders on {@code client} (the pool or a transaction). */
+  Future<RowSet<Row>> run(SqlClient client, String sql, Object... params) {
+    return client.preparedQuery(sql(sql)).execute(Tuple.from(params));
+  }
+
+  /** Runs one statement once per parameter list. */
+  Future<RowSet<Row>> batch(SqlClient client, String sql, List<Tuple> params) {
+    return client.preparedQuery(sql(sql)).executeBatch(params);
+  }
+
+  /** {@code sql} with {@code ?} placeholders as this store's client expects them. */
+  String sql(String sql) {
+    if (!numbered) {
+      return sql;
+    }
+    Matcher m = PLACEHOLDER.matcher(sql);
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    while (m.find()) {
+      m.appendReplacement(out, "\\$" + (++n));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  Future<Void> close() {
+    return pool.close();
+  }
+
+  /** The store cannot be used: its text names the store or the config key. */
+  static final class StoreFailure extends RuntimeException {
+    StoreFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.rosterd.c2s.negotiation;
+
+import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.Namespaces;
+import java.util.Set;
+
+/**
+ * What a first-level child of a client stream is (RFC 6120 §4.9.3.21, §8): one of the three
+ * stanzas in the content namespace {@code jabber:client}, a negotiation element (STARTTLS or
+ * SASL), or something the server does not support, which includes a stanza name in any other
+ * namespace ({@code <message xmlns='urn:evil'/>} is not a message).
+ */
+enum FirstLevel {
+  STANZA,
+  NEGOTIATION,
+  UNSUPPORTED;
+
+  private static final Set<String> STANZAS = Set.of("message", "presence", "iq");
+
+  static FirstLevel of(Element e) {
+    if (Namespaces.CLIENT.equals(e.namespace())) {
+      return STANZAS.contains(e.name()) ? STANZA : UNSUPPORTED;
+    }
+    if (Namespaces.TLS.equals(e.namespace()) || Namespaces.SASL.equals(e.namespace())) {
+      return NEGOTIATION;
+    }
+    return UNSUPPORTED;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.rosterd.c2s.web;
+
+import dev.rosterd.common.http.ErrorBody;
+import dev.rosterd.common.http.HttpListenerGuard;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The c2s's public HTTP listener for browsers ({@code c2s.web}): the RFC 7395 WebSocket endpoint
+ * and XEP-0156 host-meta, behind an {@link HttpListenerGuard} (connection cap, request framing,
+ * slow-request time-outs). Each accepted WebSocket is handed on; the c2s runs its stream.
+ */
+public final class WebListener {
+  /** The listener's name in logs and in the guard's {@code rosterd.http.rejected} meter. */
+  public static final String NAME = "c2s.web";
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebListener.class);
+
+  private final WebListenerOptions options;
+  private final HttpServer server;
+
+  /**
+   * @param tls the certificate when {@code options.tls()}, else ignored
+   * @param maxFrameBytes the largest WebSocket frame read at all (larger ones close the connection)
+   * @param accepted takes each new WebSocket and the client's IP address
+   */
+  public WebListener(Vertx vertx, WebListenerOptions options, PemKeyCertOptions tls, int maxFrameBytes,
+      BiConsumer<ServerWebSocket, String> accepted) {
+    this.options = options;
+    AllowedOrigins origins = new AllowedOrigins(options.allowedOrigins());
+    Router router = Router.router(vertx);
+    new HostMeta(options).mount(router, origins.cors());
+    router.route().last().handler(ctx -> plain(ctx, 404, "no such endpoint"));
+    router.route().failureHandler(ctx -> {
+      // CORS refusals (403) end up here too: the page's origin is not allowed, nothing went wrong.
+      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      if (status == 500) {
+        LOG.warn("web request {} failed", ctx.request().path(), ctx.failure());
+      }
+      plain(ctx, status, status == 403 ? "this origin is not allowed" : "request failed (HTTP " + status + ")");
+    });
+    HttpServerOptions base = new HttpServerOptions()
+        .setHost(options.host())
+        .setPort(options.port())
+        .setWebSocketSubProtocols(List.of(WebSocketEndpoint.SUBPROTOCOL))
+        .setMaxWebSocketFrameSize(maxFrameBytes)
+        // A compressed frame can inflate far past the frame limit, which bounds only the wire bytes.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
+    if (options.tls()) {
+      base.setSsl(true).setKeyCertOptions(tls);
+    }
+    HttpListenerGuard guard = new HttpListenerGuard(vertx, NAME, options.limits(),
+        new ErrorBody("text/plain; charset=utf-8", message -> message + "\n"));
+    WebSocketEndpoint endpoint = new WebSocketEndpoint(origins, accepted);
+    String path = options.path();
+    server = guard.install(vertx.createHttpServer(guard.options(base))).requestHandler(request -> {
+      if (path.equals(request.path())) {
+        endpoint.handle(request);
+      } else {
+        router.handle(request);
+      }
+    });
+  }
+
+  private static void plain(RoutingContext ctx, int status, String message) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
+    }
+  }
+
+  /** Binds the port; completes with the port actually bound (for a configured 0). */
+  public Future<Integer> listen(String domain) {
+    return server.listen().map(s -> {
+      LOG.info("c2s web listener for {} on {}:{} ({}; WebSocket at {})", domain, options.host(), s.actualPort(),
+          options.tls() ? "HTTPS" : options.behindTlsProxy() ? "HTTP behind a TLS proxy" : "plain HTTP",
+          options.path());
+      return s.actualPort();
+    });
+  }
+
+  public Future<Void> close() {
+    return server.close();
+  }
+}

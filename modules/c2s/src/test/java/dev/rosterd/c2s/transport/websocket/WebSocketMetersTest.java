@@ -1,0 +1,64 @@
+package dev.rosterd.c2s.transport.websocket;
+
+import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
+import static dev.rosterd.c2s.transport.websocket.WebSocketXmppClient.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rosterd.c2s.C2sTestServer;
+import dev.rosterd.c2s.negotiation.StreamMeters;
+import dev.rosterd.common.metrics.Meters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sessions gauge counts a WebSocket session in all and under {@code transport=websocket}. */
+class WebSocketMetersTest {
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private Vertx vertx;
+  private C2sTestServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    String name = "c2s-test-" + UUID.randomUUID();
+    vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setRegistryName(name)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    Meters.useRegistry(vertx, name);
+    server = await(new C2sTestServer().start(vertx,
+        new JsonObject().put("web", new JsonObject().put("port", 0).put("behindTlsProxy", true))));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    await(vertx.close());
+  }
+
+  private double sessions(String transport) {
+    return registry.get(StreamMeters.SESSIONS_BY_TRANSPORT).tag("transport", transport).gauge().value();
+  }
+
+  @Test
+  void aWebSocketSessionIsCountedByTransport() throws Exception {
+    try (WebSocketXmppClient alice = WebSocketXmppClient.connect(vertx, server.verticle.actualWebPort())) {
+      alice.openStream(DOMAIN);
+      alice.send(C2sTestServer.plainAuth("alice", "wonderland"));
+      alice.nextWith("<success");
+      alice.openStream(DOMAIN);
+      alice.send(WebSocketLoginTest.BIND);
+      assertTrue(alice.next().contains("<jid>alice@rosterd.test/browser</jid>"));
+
+      assertEquals(1.0, sessions(StreamMeters.WEBSOCKET));
+      assertEquals(0.0, sessions(StreamMeters.TCP));
+      assertEquals(1.0, registry.get(Meters.SESSIONS_ONLINE).gauge().value(), "the total keeps its name");
+    }
+  }
+}
