@@ -111,36 +111,66 @@ class ConverseWebSocketTest {
 
     assertTrue(browser.driver.findElements(By.cssSelector(".add-contact, .remove-xmpp-contact")).isEmpty(),
         "the page offers to add or remove contacts");
-    String answer = forcedRosterSet();
-    assertTrue(answer.startsWith("error") && answer.contains("type=\"error\""), answer);
-    assertEquals(List.of(BOB, "dave@localhost"), rosterAsTheServerSays());
+    // The menus of the contacts list and of each contact are in the page, closed until clicked.
+    List<String> offered = browser.driver.findElements(By.cssSelector(".dropdown--contacts .dropdown-item, .list-item-action .dropdown-item"))
+        .stream().map(e -> e.getAttribute("title") + " " + e.getAttribute("textContent")).toList();
+    assertFalse(offered.isEmpty(), "no contact menus found");
+    assertTrue(offered.stream().noneMatch(t -> t.contains("Add") || t.contains("Remove")), offered.toString());
+    JsonObject forced = forcedRosterSet();
+    assertTrue(forced.getString("set").contains("type='error'")
+        && forced.getString("set").contains("<service-unavailable"), forced.encode());
+    assertEquals(List.of(BOB, "dave@localhost"), forced.getJsonArray("roster").stream().map(String::valueOf).sorted().toList());
     assertTrue(browser.driver.findElements(By.cssSelector(openChat("mallory@localhost"))).isEmpty());
     browser.screenshot("8-forced-roster-set-refused");
   }
 
-  /** A roster set sent through Converse.js's own API from the page, as from the console. */
-  private String forcedRosterSet() {
-    return (String) browser.driver.executeAsyncScript(PAGE_IQ, "set");
+  /**
+   * What anyone at the page's console can do: sign on as the page does (a token from
+   * /credentials), over a WebSocket of the page's origin, and send a roster set that adds mallory,
+   * then a roster get. Converse.js keeps its connection to itself, so the script opens its own.
+   * Answers {@code {"set": <the answer to the set>, "roster": [<jids the get answered>]}}.
+   */
+  private static JsonObject forcedRosterSet() {
+    return new JsonObject((String) browser.driver.executeAsyncScript(PAGE_ROSTER_SET));
   }
 
-  /** The roster the server answers a roster get with, asked from the page. */
-  private List<String> rosterAsTheServerSays() {
-    String result = (String) browser.driver.executeAsyncScript(PAGE_IQ, "get");
-    return new JsonArray(result.substring("result ".length())).stream().map(String::valueOf).sorted().toList();
-  }
-
-  /** Sends a roster iq of type arguments[0] (a set adds mallory) and answers "result [jids]" or "error <iq>". */
-  private static final String PAGE_IQ = """
+  private static final String PAGE_ROSTER_SET = """
       const done = arguments[arguments.length - 1];
-      const type = arguments[0];
-      import('/converse/converse.min.js').then(({ api }) => {
-        const { $iq } = window.converse.env;
-        const iq = $iq({ type }).c('query', { xmlns: 'jabber:iq:roster' });
-        if (type === 'set') iq.c('item', { jid: 'mallory@localhost', name: 'Mallory' });
-        return api.sendIQ(iq).then(
-          (r) => done('result ' + JSON.stringify([...r.querySelectorAll('item')].map((i) => i.getAttribute('jid')))),
-          (e) => done('error ' + (e && e.outerHTML ? e.outerHTML : String(e))));
-      }).catch((e) => done('error ' + e));
+      (async () => {
+        const session = await (await fetch('/session')).json();
+        const signOn = await (await fetch('/credentials')).json();
+        const [user, domain] = signOn.jid.split('@');
+        const ws = new WebSocket(session.websocketUrl, 'xmpp');
+        const inbox = [];
+        let wake = () => {};
+        ws.onmessage = (e) => { inbox.push(e.data); wake(); };
+        await new Promise((opened, failed) => { ws.onopen = opened; ws.onerror = failed; });
+        const next = async (wanted) => {
+          for (;;) {
+            const i = inbox.findIndex(wanted);
+            if (i >= 0) return inbox.splice(0, i + 1)[i];
+            await new Promise((r) => { wake = r; });
+          }
+        };
+        const answer = (id) => (m) => new DOMParser().parseFromString(m, 'text/xml').documentElement.getAttribute('id') === id;
+        const features = (m) => m.startsWith('<stream:features');
+        const open = `<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='${domain}' version='1.0'/>`;
+        const iq = (id, type, payload) => `<iq xmlns='jabber:client' id='${id}' type='${type}'>${payload}</iq>`;
+        ws.send(open);
+        await next(features);
+        ws.send(`<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>${btoa('\\0' + user + '\\0' + signOn.password)}</auth>`);
+        await next((m) => m.startsWith('<success'));
+        ws.send(open);
+        await next(features);
+        ws.send(iq('bind', 'set', "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>console</resource></bind>"));
+        await next(answer('bind'));
+        ws.send(iq('force', 'set', "<query xmlns='jabber:iq:roster'><item jid='mallory@localhost' name='Mallory'/></query>"));
+        const set = await next(answer('force'));
+        ws.send(iq('get', 'get', "<query xmlns='jabber:iq:roster'/>"));
+        const got = new DOMParser().parseFromString(await next(answer('get')), 'text/xml');
+        ws.send("<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>");
+        done(JSON.stringify({ set, roster: [...got.getElementsByTagName('item')].map((i) => i.getAttribute('jid')) }));
+      })().catch((e) => done(JSON.stringify({ set: 'failed: ' + e, roster: [] })));
       """;
 
   private static WebElement contact(String group, String jid) {
