@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.launcher.RosterDelegationTest.RosterEvents;
 import io.vertx.core.json.JsonObject;
+import dev.rosterd.testing.XmppClients;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -25,9 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo as a newcomer runs it: rosterd with the demo backend as its web application. A client
  * logs in and sees the roster of the rosters file; the file is edited, the demo backend POSTs the
- * refresh, and the client sees the push.
+ * refresh, and the client sees the push. A person logged in to the demo page gets a token from
+ * the demo backend's {@code /credentials} that logs her in to rosterd (the same secret on both).
  */
 class DemoBackendStackTest {
+  private static final String SECRET = "demo-stack-test-secret-0123456789abcdef";
+
   @TempDir Path dir;
   private Path rosters;
   private OpsStack stack;
@@ -39,12 +47,16 @@ class DemoBackendStackTest {
         .put("alice", new JsonObject().put(jid("bob"), new JsonObject().put("name", "Bob").put("groups", new io.vertx.core.json.JsonArray().add("Friends"))))
         .put("bob", new JsonObject().put(jid("alice"), new JsonObject().put("name", "Alice")))
         .encodePrettily());
-    stack = OpsStack.start(dir, config -> config.put("demoBackend", new JsonObject()
-        .put("host", "127.0.0.1")
-        .put("port", 0)
-        .put("rostersFile", rosters.toString())
-        .put("token", OpsStack.TOKEN)
-        .put("scanPeriodMs", OpsStack.WATCH_MS)));
+    stack = OpsStack.start(dir, config -> {
+      config.getJsonObject("auth").put("tokens", new JsonObject().put("secret", SECRET));
+      config.put("demoBackend", new JsonObject()
+          .put("host", "127.0.0.1")
+          .put("port", 0)
+          .put("rostersFile", rosters.toString())
+          .put("token", OpsStack.TOKEN)
+          .put("tokenSecret", SECRET)
+          .put("scanPeriodMs", OpsStack.WATCH_MS));
+    });
     // Every listener got a free port: point the demo backend at the admin router, then the
     // fetcher at the demo backend, as the shipped config does with fixed ports.
     JsonObject demo = stack.config().getJsonObject("demoBackend")
@@ -77,6 +89,28 @@ class DemoBackendStackTest {
     assertEquals(Set.of(bare("bob"), bare("carol")), jids(roster));
     assertEquals("Carol", roster.getEntry(bare("carol")).getName());
     assertTrue(alice.isConnected());
+  }
+
+  @Test
+  void theDemoPagesCredentialsLogInToRosterd() throws Exception {
+    WebClientSession browser = WebClientSession.create(
+        WebClient.create(stack.vertx, new WebClientOptions().setFollowRedirects(false)));
+    await(browser.post(stack.demoPort(), "127.0.0.1", "/login")
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("user", "alice")));
+    JsonObject credentials = await(browser.get(stack.demoPort(), "127.0.0.1", "/credentials").send()).bodyAsJsonObject();
+    assertEquals(jid("alice"), credentials.getString("jid"));
+
+    XMPPTCPConnection alice = XmppClients.login(
+        FullStack.DOMAIN, stack.c2sPort(), "alice", credentials.getString("password"), "PLAIN", "web");
+    try {
+      assertTrue(alice.isAuthenticated());
+      Roster roster = Roster.getInstanceFor(alice);
+      roster.reloadAndWait();
+      assertEquals(Set.of(bare("bob")), jids(roster));
+    } finally {
+      alice.disconnect();
+      browser.close();
+    }
   }
 
   private static Set<Object> jids(Roster roster) {

@@ -51,6 +51,7 @@ class DemoJarIT {
     JsonObject config = new JsonObject(Files.readString(repoConf.resolve("rosterd.json")));
     config.getJsonObject("c2s").put("host", "127.0.0.1").put("port", 0).put("tls", new JsonObject()
         .put("certPath", TestTls.certPath().toString()).put("keyPath", TestTls.keyPath().toString()));
+    config.getJsonObject("c2s").getJsonObject("web").put("port", 0);
     config.getJsonObject("admin").put("port", 0).put("token", TOKEN);
     config.getJsonObject("demoBackend").put("port", 0).put("token", TOKEN).put("scanPeriodMs", 50);
 

@@ -4,6 +4,7 @@ import dev.rosterd.common.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /**
  * Config of the demo backend, section {@value #SECTION}. Example (the shipped config):
@@ -11,9 +12,14 @@ import java.net.URISyntaxException;
  * <pre>{@code
  * "demoBackend": {
  *   "port": 8080, "rostersFile": "conf/demo-rosters.json",
- *   "refreshUrl": "http://127.0.0.1:5280/roster_admin/refresh"
+ *   "refreshUrl": "http://127.0.0.1:5280/roster_admin/refresh",
+ *   "tokenSecret": "the same secret as auth.tokens.secret, 32 characters or more",
+ *   "websocketUrl": "ws://127.0.0.1:5290/xmpp-websocket"
  * }
  * }</pre>
+ *
+ * <p>With a {@code tokenSecret} the demo backend also serves the demo page: a login as one of the
+ * users of the rosters file, then Converse.js signed on with a token from {@code GET /credentials}.
  */
 public final class DemoBackendOptions {
   public static final String SECTION = "demoBackend";
@@ -46,6 +52,29 @@ public final class DemoBackendOptions {
   /** {@code scanPeriodMs}: every how many milliseconds the file is read again. Default 1000. */
   public static final int DEFAULT_SCAN_PERIOD_MS = 1000;
 
+  /**
+   * {@code tokenSecret}: the HS256 secret the single sign-on tokens of {@code GET /credentials} are
+   * signed with, the same as rosterd's {@code auth.tokens.secret}; at least {@value
+   * #MIN_TOKEN_SECRET_CHARS} characters. Default: none, and then no demo page or sign-on is served.
+   */
+  public static final String DEFAULT_TOKEN_SECRET = null;
+
+  /** Shortest {@code tokenSecret}: the same 256 bits rosterd asks of {@code auth.tokens.secret}. */
+  public static final int MIN_TOKEN_SECRET_CHARS = 32;
+
+  /**
+   * {@code tokenLifetimeSeconds}: how long a minted token is valid ({@code exp}), 10 to 3600. The
+   * client fetches a fresh one for every login, so a short life costs nothing. Default 120.
+   */
+  public static final int DEFAULT_TOKEN_LIFETIME_SECONDS = 120;
+
+  /**
+   * {@code websocketUrl}: the URL the demo page's browser opens for XMPP over WebSocket (the
+   * c2s's web listener as the browser reaches it, which behind a proxy differs from its bind
+   * address); absolute ws or wss. Default {@code ws://127.0.0.1:5290/xmpp-websocket}.
+   */
+  public static final String DEFAULT_WEBSOCKET_URL = "ws://127.0.0.1:5290/xmpp-websocket";
+
   private final String domain;
   private final String host;
   private final int port;
@@ -53,6 +82,9 @@ public final class DemoBackendOptions {
   private final String refreshUrl;
   private final String token;
   private final int scanPeriodMs;
+  private final String tokenSecret;
+  private final int tokenLifetimeSeconds;
+  private final String websocketUrl;
 
   public DemoBackendOptions(JsonObject deploymentConfig) {
     ConfigReader r = new ConfigReader(deploymentConfig, SECTION);
@@ -61,17 +93,29 @@ public final class DemoBackendOptions {
     port = r.integer("port", DEFAULT_PORT, 0, 65535);
     rostersFile = r.string("rostersFile", DEFAULT_ROSTERS_FILE);
     refreshUrl = r.string("refreshUrl", DEFAULT_REFRESH_URL);
-    try {
-      URI u = new URI(refreshUrl);
-      if (u.getHost() == null || !(refreshUrl.startsWith("http://") || refreshUrl.startsWith("https://"))) {
-        throw r.invalid("refreshUrl", "expected an absolute http or https URL, got \"" + refreshUrl + "\"");
-      }
-    } catch (URISyntaxException e) {
-      throw r.invalid("refreshUrl", "not a URL (" + e.getMessage() + ")");
-    }
+    checkAbsolute(r, "refreshUrl", refreshUrl, "http", "https");
     token = r.string("token", DEFAULT_TOKEN);
     scanPeriodMs = r.integer("scanPeriodMs", DEFAULT_SCAN_PERIOD_MS, 1, 3_600_000);
+    tokenSecret = r.string("tokenSecret", DEFAULT_TOKEN_SECRET);
+    if (tokenSecret != null && tokenSecret.length() < MIN_TOKEN_SECRET_CHARS) {
+      throw r.invalid("tokenSecret", "expected at least " + MIN_TOKEN_SECRET_CHARS + " characters");
+    }
+    tokenLifetimeSeconds = r.integer("tokenLifetimeSeconds", DEFAULT_TOKEN_LIFETIME_SECONDS, 10, 3600);
+    websocketUrl = r.string("websocketUrl", DEFAULT_WEBSOCKET_URL);
+    checkAbsolute(r, "websocketUrl", websocketUrl, "ws", "wss");
     r.rejectUnknownKeys();
+  }
+
+  private static void checkAbsolute(ConfigReader r, String key, String url, String... schemes) {
+    String expected = "expected an absolute " + String.join(" or ", schemes) + " URL, got \"" + url + "\"";
+    try {
+      URI u = new URI(url);
+      if (u.getHost() == null || u.getScheme() == null || !List.of(schemes).contains(u.getScheme())) {
+        throw r.invalid(key, expected);
+      }
+    } catch (URISyntaxException e) {
+      throw r.invalid(key, "not a URL (" + e.getMessage() + ")");
+    }
   }
 
   public String domain() {
@@ -100,5 +144,18 @@ public final class DemoBackendOptions {
 
   public int scanPeriodMs() {
     return scanPeriodMs;
+  }
+
+  /** The sign-on secret, or null when the demo page is off. */
+  public String tokenSecret() {
+    return tokenSecret;
+  }
+
+  public int tokenLifetimeSeconds() {
+    return tokenLifetimeSeconds;
+  }
+
+  public String websocketUrl() {
+    return websocketUrl;
   }
 }

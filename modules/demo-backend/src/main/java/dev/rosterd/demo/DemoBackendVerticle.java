@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *       again and pushes the difference to their clients.
  * </ol>
  *
+ * <p>With {@code tokenSecret} set it also plays the web application's part of single sign-on
+ * ({@link SignOn}): a person picks a user, and {@code GET /credentials} hands that user's browser
+ * a fresh token to log in to rosterd with.
+ *
  * <p>The file is watched with vertx-config (every {@code scanPeriodMs}); an edit that is not valid
  * JSON or not an object of rosters is logged and ignored, and the last good rosters keep being
  * served.
@@ -42,6 +46,7 @@ public final class DemoBackendVerticle extends VerticleBase {
   private ConfigRetriever file;
   private WebClient client;
   private HttpServer server;
+  private SignOn signOn;
 
   @Override
   public Future<?> start() {
@@ -54,6 +59,11 @@ public final class DemoBackendVerticle extends VerticleBase {
             .setConfig(new JsonObject().put("path", Path.of(options.rostersFile()).toAbsolutePath().toString()))));
     Router router = Router.router(vertx);
     router.get("/roster/:username").handler(this::roster);
+    if (options.tokenSecret() != null) {
+      signOn = new SignOn(vertx, options, () -> rosters);
+      signOn.mount(router);
+      DemoPage.mount(router);
+    }
     server = vertx.createHttpServer().requestHandler(router);
     return file.getConfig()
         .map(RosterFile::of)
@@ -66,14 +76,25 @@ public final class DemoBackendVerticle extends VerticleBase {
           file.listen(change -> changed(change.getNewConfiguration()));
           return server.listen(options.port(), options.host());
         })
-        .onSuccess(s -> LOG.info("demo backend serving rosters of {} users from {} on http://{}:{}/roster/<username>",
-            rosters.rosters().size(), options.rostersFile(), options.host(), s.actualPort()));
+        .onSuccess(s -> {
+          LOG.info("demo backend serving rosters of {} users from {} on http://{}:{}/roster/<username>",
+              rosters.rosters().size(), options.rostersFile(), options.host(), s.actualPort());
+          if (signOn != null) {
+            LOG.info("demo backend: the demo page is http://{}:{}/ (chat over {})",
+                options.host(), s.actualPort(), options.websocketUrl());
+          } else {
+            LOG.info("demo backend: no demo page and no sign-on (demoBackend.tokenSecret is not set)");
+          }
+        });
   }
 
   @Override
   public Future<?> stop() {
     file.close();
     client.close();
+    if (signOn != null) {
+      signOn.close();
+    }
     return server.close();
   }
 

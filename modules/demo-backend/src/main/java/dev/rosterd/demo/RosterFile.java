@@ -30,6 +30,11 @@ record RosterFile(JsonObject rosters) {
     return roster == null ? new JsonObject() : roster;
   }
 
+  /** The users the file has a roster for, in the file's order. */
+  List<String> users() {
+    return new ArrayList<>(rosters.fieldNames());
+  }
+
   /** The users whose roster differs between this file and {@code next} (added, changed, removed). */
   List<String> changedIn(RosterFile next) {
     Set<String> users = new LinkedHashSet<>(rosters.fieldNames());

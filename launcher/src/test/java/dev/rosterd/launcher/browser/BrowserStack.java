@@ -1,0 +1,155 @@
+package dev.rosterd.launcher.browser;
+
+import dev.rosterd.admin.AdminHttpVerticle;
+import dev.rosterd.c2s.C2sVerticle;
+import dev.rosterd.demo.DemoBackendVerticle;
+import dev.rosterd.launcher.Piece;
+import dev.rosterd.launcher.PieceCatalog;
+import dev.rosterd.launcher.RosterdConfig;
+import dev.rosterd.launcher.RosterdNode;
+import dev.rosterd.testing.TestTls;
+import dev.rosterd.testing.XmppClients;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+
+/**
+ * rosterd with the demo backend as its web application, as the shipped demo runs them, every
+ * listener on a free loopback port: the demo backend serves the page, the rosters of a file and
+ * the sign-on tokens; rosterd takes browsers on its web listener (plain WebSocket on loopback,
+ * {@code behindTlsProxy}) and Smack clients on STARTTLS. The demo backend starts first, so the web
+ * listener can allow its page's origin; it is then started again on its port, told the admin and
+ * WebSocket URLs that rosterd got.
+ */
+final class BrowserStack implements AutoCloseable {
+  static final String DOMAIN = "localhost";
+  private static final String SECRET = "browser-test-sign-on-secret-0123456789";
+
+  final Vertx vertx = Vertx.vertx();
+  private final Path rosters;
+  private final List<XMPPTCPConnection> clients = new ArrayList<>();
+  private final List<C2sVerticle> c2s = new CopyOnWriteArrayList<>();
+  private final List<AdminHttpVerticle> admin = new CopyOnWriteArrayList<>();
+  private int demoPort;
+
+  private BrowserStack(Path rosters) {
+    this.rosters = rosters;
+  }
+
+  /** Starts everything on the rosters {@code initial}; the users log in to Smack with {@code <user>-pw}. */
+  static BrowserStack start(Path dir, JsonObject initial) throws Exception {
+    BrowserStack stack = new BrowserStack(dir.resolve("demo-rosters.json"));
+    Files.writeString(stack.rosters, initial.encodePrettily());
+    // Until rosterd's ports are known, the demo backend refreshes and points browsers nowhere.
+    DemoBackendVerticle first = new DemoBackendVerticle();
+    String firstId = await(stack.vertx.deployVerticle(first, stack.demo(0, "http://127.0.0.1:9/", "ws://127.0.0.1:9/")));
+    stack.demoPort = first.actualPort();
+    PieceCatalog standard = PieceCatalog.standard();
+    PieceCatalog catalog = standard
+        .replacing(recording(standard, "c2s", C2sVerticle::new, stack.c2s))
+        .replacing(recording(standard, "admin", AdminHttpVerticle::new, stack.admin));
+    await(new RosterdNode(stack.vertx).deployAll(RosterdConfig.read(stack.rosterdConfig(), catalog)));
+    await(stack.vertx.undeploy(firstId));
+    await(stack.vertx.deployVerticle(new DemoBackendVerticle(), stack.demo(stack.demoPort,
+        "http://127.0.0.1:" + stack.admin.get(0).actualPort() + "/roster_admin/refresh",
+        "ws://127.0.0.1:" + stack.c2s.get(0).actualWebPort() + "/xmpp-websocket")));
+    return stack;
+  }
+
+  private DeploymentOptions demo(int port, String refreshUrl, String websocketUrl) {
+    return new DeploymentOptions().setConfig(new JsonObject()
+        .put("domain", DOMAIN)
+        .put("host", "127.0.0.1")
+        .put("port", port)
+        .put("rostersFile", rosters.toString())
+        .put("refreshUrl", refreshUrl)
+        .put("scanPeriodMs", 50)
+        .put("tokenSecret", SECRET)
+        .put("websocketUrl", websocketUrl));
+  }
+
+  private JsonObject rosterdConfig() {
+    JsonObject users = new JsonObject();
+    for (String u : List.of("alice", "bob", "carol", "dave")) {
+      users.put(u, u + "-pw");
+    }
+    return new JsonObject()
+        .put("domain", DOMAIN)
+        .put("auth", new JsonObject().put("provider", "static").put("users", users)
+            .put("tokens", new JsonObject().put("secret", SECRET)))
+        .put("rosterFetcher", new JsonObject().put("http_roster_url", "http://127.0.0.1:" + demoPort + "/roster/%s"))
+        .put("rosterCache", new JsonObject())
+        .put("subscriptionBlocking", new JsonObject())
+        .put("admin", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+        .put("c2s", new JsonObject()
+            .put("host", "127.0.0.1")
+            .put("port", 0)
+            .put("tls", new JsonObject()
+                .put("certPath", TestTls.certPath().toString())
+                .put("keyPath", TestTls.keyPath().toString()))
+            .put("web", new JsonObject()
+                .put("host", "127.0.0.1")
+                .put("port", 0)
+                .put("behindTlsProxy", true)
+                .put("allowedOrigins", new JsonArray().add(pageOrigin()))));
+  }
+
+  String pageOrigin() {
+    return "http://127.0.0.1:" + demoPort;
+  }
+
+  String page() {
+    return pageOrigin() + "/";
+  }
+
+  /** Edits the rosters file; the demo backend POSTs the refresh of the users whose roster changed. */
+  void editRosters(Consumer<JsonObject> edit) throws Exception {
+    JsonObject json = new JsonObject(Files.readString(rosters));
+    edit.accept(json);
+    Files.writeString(rosters, json.encodePrettily());
+  }
+
+  /** Logs {@code user} in with Smack over STARTTLS; closed with the stack. */
+  XMPPTCPConnection login(String user, String resource) throws Exception {
+    XMPPTCPConnection c = XmppClients.login(DOMAIN, c2s.get(0).actualPort(), user, user + "-pw", "SCRAM-SHA-1", resource);
+    clients.add(c);
+    return c;
+  }
+
+  private static <V extends Deployable> Piece<?> recording(PieceCatalog catalog, String section, Supplier<V> make, List<V> made) {
+    Piece<?> p = catalog.find(section).orElseThrow();
+    return withVerticle(p, () -> {
+      V v = make.get();
+      made.add(v);
+      return v;
+    });
+  }
+
+  private static <O> Piece<O> withVerticle(Piece<O> p, Supplier<? extends Deployable> verticle) {
+    return new Piece<>(p.section(), p.options(), verticle, p.endpoint());
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.await(20, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (XMPPTCPConnection c : clients) {
+      c.disconnect();
+    }
+    await(vertx.close());
+  }
+}
