@@ -119,6 +119,12 @@ class ArchiveStackTest {
     assertEquals(List.of("one", "two", "three"), history.stream().map(Message::getBody).toList());
   }
 
+  @Test
+  void healthShowsTheArchiveStore() throws Exception {
+    JsonObject health = stack.health().bodyAsJsonObject();
+    assertEquals(true, health.getJsonObject("archiveStore").getBoolean("up"), health.encode());
+  }
+
   private XMPPTCPConnection online(String user, String resource) throws Exception {
     XMPPTCPConnection c = stack.login(user, resource);
     c.sendStanza(PresenceBuilder.buildPresence().build());

@@ -129,6 +129,11 @@ final class FullStack implements AutoCloseable {
             .sendBuffer(users.toBuffer()));
   }
 
+  /** {@code GET /health}: the reply's status and JSON body. */
+  HttpResponse<Buffer> health() throws Exception {
+    return await(web.get(adminPort, "127.0.0.1", "/health").send());
+  }
+
   static <T> T await(Future<T> f) throws Exception {
     return f.await(WAIT_SECONDS, TimeUnit.SECONDS);
   }

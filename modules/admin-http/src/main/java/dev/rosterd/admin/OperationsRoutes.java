@@ -6,6 +6,7 @@ import dev.rosterd.common.bus.FailureReason;
 import dev.rosterd.common.bus.NodeDeployments;
 import dev.rosterd.common.bus.PieceDeployment;
 import dev.rosterd.common.bus.PieceRedeploy;
+import dev.rosterd.common.health.ArchiveStoreState;
 import dev.rosterd.common.health.LastFetch;
 import dev.rosterd.common.json.JsonKind;
 import dev.rosterd.common.metrics.Meters;
@@ -125,7 +126,8 @@ final class OperationsRoutes {
   private void health(RoutingContext ctx) {
     Future<NodeDeployments> pieces = status();
     Future<Optional<LastFetch>> lastFetch = LastFetch.read(vertx);
-    Future.join(pieces, lastFetch).onComplete(done -> {
+    Future<Optional<ArchiveStoreState>> archive = ArchiveStoreState.read(vertx);
+    Future.join(pieces, lastFetch, archive).onComplete(done -> {
       JsonObject body = new JsonObject();
       boolean healthy;
       if (pieces.succeeded()) {
@@ -142,6 +144,13 @@ final class OperationsRoutes {
       body.put("lastBackendFetch", lastFetch.succeeded()
           ? lastFetch.result().map(LastFetch::toJson).orElse(null)
           : null);
+      Optional<ArchiveStoreState> store = archive.succeeded() ? archive.result() : Optional.empty();
+      body.put("archiveStore", store.map(ArchiveStoreState::toJson).orElse(null));
+      if (store.isPresent() && !store.get().up()) {
+        // Messages for offline users cannot be kept: the node is not healthy, whatever is deployed.
+        healthy = false;
+        body.put("message", "archive store " + store.get().store() + " is down: " + store.get().reason());
+      }
       JsonReplies.send(ctx, healthy ? 200 : 503, new JsonObject().put("status", healthy ? "ok" : "error").mergeIn(body));
     });
   }
