@@ -28,10 +28,10 @@ class StandardCatalogTest {
     RosterdConfig config = RosterdConfig.read(shipped(), PieceCatalog.standard());
     assertEquals("localhost", config.domain());
     assertEquals(
-        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "demoBackend", "admin", "c2s"),
+        List.of("auth", "rosterFetcher", "rosterCache", "subscriptionBlocking", "archive", "demoBackend", "admin", "c2s"),
         config.pieces().stream().map(ConfiguredPiece::name).toList());
     assertEquals(
-        "auth, rosterFetcher, rosterCache, subscriptionBlocking, demoBackend on 127.0.0.1:8080,"
+        "auth, rosterFetcher, rosterCache, subscriptionBlocking, archive, demoBackend on 127.0.0.1:8080,"
             + " admin on 127.0.0.1:5280, c2s on 0.0.0.0:5222",
         Main.describe(config));
   }
