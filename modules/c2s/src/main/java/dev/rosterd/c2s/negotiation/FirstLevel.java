@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What a first-level child of a client stream is (RFC 6120 §4.9.3.21, §8): one of the three
  * stanzas in the content namespace {@code jabber:client}, a negotiation element (STARTTLS or
- * SASL), or something the server does not support, which includes a stanza name in any other
+ * SASL), or something the server does not support (XEP-0352's {@code <active/>} and
+ * {@code <inactive/>} count as stanzas: they go to the bound session), which includes a stanza name in any other
  * namespace ({@code <message xmlns='urn:evil'/>} is not a message).
  */
 enum FirstLevel {
@@ -23,6 +24,10 @@ enum FirstLevel {
     }
     if (Namespaces.TLS.equals(e.namespace()) || Namespaces.SASL.equals(e.namespace())) {
       return NEGOTIATION;
+    }
+    if (Namespaces.CSI.equals(e.namespace()) && (e.name().equals("active") || e.name().equals("inactive"))) {
+      // XEP-0352's nonzas: for the bound session, as stanzas are.
+      return STANZA;
     }
     return UNSUPPORTED;
   }

@@ -55,7 +55,9 @@ final class StreamFeatures {
           Element.builder("session", Namespaces.SESSION)
               .child(Element.builder("optional", Namespaces.SESSION).build()).build(),
           // XEP-0237: without this, clients never send the ver they hold.
-          Element.builder("ver", Namespaces.ROSTER_VERSIONING).build()),
+          Element.builder("ver", Namespaces.ROSTER_VERSIONING).build(),
+          // XEP-0352 §3: client state indication is announced as a stream feature.
+          Element.builder("csi", Namespaces.CSI).build()),
           List.of()));
       case BOUND -> throw new IllegalStateException("a bound stream is never restarted");
     };

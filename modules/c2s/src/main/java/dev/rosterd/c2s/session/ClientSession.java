@@ -4,6 +4,7 @@ import dev.rosterd.c2s.archive.AccountDisco;
 import dev.rosterd.c2s.archive.MamPrefs;
 import dev.rosterd.c2s.archive.MamQuery;
 import dev.rosterd.c2s.carbons.CarbonsIq;
+import dev.rosterd.c2s.csi.ClientStateFilter;
 import dev.rosterd.c2s.iq.AccountIq;
 import dev.rosterd.c2s.iq.ClientIq;
 import dev.rosterd.c2s.presence.ClientPresence;
@@ -53,6 +54,7 @@ final class ClientSession implements BoundSession, SessionPort {
   private final ClientIq iqs;
   private final ClientPresence presences;
   private final RosterPushes rosterPushes;
+  private final ClientStateFilter clientState = new ClientStateFilter();
   private Future<Void> closing;
 
   ClientSession(SessionServices services, SessionLifecycle lifecycle, EntityFullJid jid, String address, ClientLink link) {
@@ -108,6 +110,10 @@ final class ClientSession implements BoundSession, SessionPort {
       return;
     }
     // RFC 6120 §8.1.2.1: the server stamps the sender's full JID, whatever the client wrote.
+    if (stanza.namespace().equals(Namespaces.CSI)) {
+      clientStateChanged(stanza);
+      return;
+    }
     Element stamped = stanza.toBuilder().attribute("from", jid.toString()).build();
     Recipient to = Recipient.of(stamped.attribute("to"), jid, services.domain());
     switch (stamped.name()) {
@@ -200,7 +206,7 @@ final class ClientSession implements BoundSession, SessionPort {
 
   void received(SessionMessage message, Message<JsonObject> request) {
     if (message instanceof SessionMessage.Stanza s) {
-      sendXml(s.xml());
+      clientState.deliver(s.xml(), this::sendXml);
     } else if (message instanceof SessionMessage.RosterChanged pushed) {
       rosterPushes.apply(pushed);
       request.reply(new JsonObject());
@@ -208,6 +214,15 @@ final class ClientSession implements BoundSession, SessionPort {
       probed(p.from());
     } else if (message instanceof SessionMessage.Replaced) {
       replaced(request);
+    }
+  }
+
+  /** XEP-0352: the client says whether a person is looking at it. */
+  private void clientStateChanged(Element nonza) {
+    if (nonza.name().equals("inactive")) {
+      clientState.inactive();
+    } else {
+      clientState.active(this::sendXml);
     }
   }
 
