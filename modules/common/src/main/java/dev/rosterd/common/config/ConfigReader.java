@@ -64,18 +64,7 @@ public final class ConfigReader {
   }
 
   public int integer(String key, int defaultValue, int min, int max) {
-    Object v = value(key);
-    if (v == null) {
-      return defaultValue;
-    }
-    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-      throw wrong(key, "an integer from " + min + " to " + max, v);
-    }
-    long l = n.longValue();
-    if (l < min || l > max) {
-      throw wrong(key, "an integer from " + min + " to " + max, v);
-    }
-    return (int) l;
+    return (int) longValue(key, defaultValue, min, max);
   }
 
   public long longValue(String key, long defaultValue, long min, long max) {
