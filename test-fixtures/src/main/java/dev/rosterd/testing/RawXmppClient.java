@@ -28,6 +28,8 @@ public final class RawXmppClient implements AutoCloseable {
   private final String host;
   private final int port;
   private Socket socket;
+  /** The TCP socket itself, under {@link #socket} once TLS is in place. */
+  private Socket tcp;
   private InputStream in;
   private OutputStream out;
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -185,7 +187,19 @@ public final class RawXmppClient implements AutoCloseable {
     socket.close();
   }
 
+  /**
+   * Closes the TCP connection under any TLS at once. Unlike {@link #close}, which sends TLS's
+   * close_notify and so waits for a write another thread has blocked on a full socket, this never
+   * waits: that write fails instead.
+   */
+  public void abort() throws IOException {
+    tcp.close();
+  }
+
   private void use(Socket s) throws IOException {
+    if (tcp == null) {
+      tcp = s;
+    }
     socket = s;
     in = s.getInputStream();
     out = s.getOutputStream();
