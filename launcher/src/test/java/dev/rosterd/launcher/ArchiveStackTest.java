@@ -99,8 +99,12 @@ class ArchiveStackTest {
   @Test
   void aSecondDeviceReadsTheConversationFromTheArchive() throws Exception {
     XMPPTCPConnection alice = online("alice", "phone");
+    StanzaCollector bobOnline = alice.createStanzaCollector(new AndFilter(
+        StanzaTypeFilter.PRESENCE, stanza -> stanza.getFrom().asBareJid().toString().equals(jid("bob"))));
     XMPPTCPConnection bob = online("bob", "laptop");
     StanzaCollector atBob = bob.createStanzaCollector(MessageWithBodiesFilter.INSTANCE);
+    // Bob is available once alice hears so: the chats then go to him, not to his offline queue.
+    assertNotNull(bobOnline.nextResult(WAIT_SECONDS * 1000), "bob's presence did not reach alice");
     for (String body : List.of("one", "two", "three")) {
       chat(alice, "bob", body);
     }
