@@ -5,7 +5,6 @@ import dev.rosterd.c2s.C2sVerticle;
 import dev.rosterd.testing.FakeRosterBackend;
 import dev.rosterd.testing.TestTls;
 import dev.rosterd.testing.XmppClients;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**
@@ -63,26 +61,11 @@ final class FullStack implements AutoCloseable {
     PieceCatalog standard = PieceCatalog.standard();
     PieceCatalog catalog =
         standard
-            .replacing(keeping(standard, "c2s", C2sVerticle::new, c2s))
-            .replacing(keeping(standard, "admin", AdminHttpVerticle::new, admin));
+            .replacing(KeptVerticles.keeping(standard, "c2s", C2sVerticle::new, c2s))
+            .replacing(KeptVerticles.keeping(standard, "admin", AdminHttpVerticle::new, admin));
     RosterdConfig config = RosterdConfig.read(config(backend).mergeIn(moreSections), catalog);
     await(new RosterdNode(vertx).deployAll(config));
     return new FullStack(vertx, backend, c2s.get(0).actualPort(), admin.get(0).actualPort());
-  }
-
-  /** The catalog's piece for {@code section}, with a verticle supplier that records each verticle. */
-  private static <V extends Deployable> Piece<?> keeping(
-      PieceCatalog catalog, String section, Supplier<V> make, List<V> made) {
-    Piece<?> p = catalog.find(section).orElseThrow();
-    return withVerticle(p, () -> {
-      V v = make.get();
-      made.add(v);
-      return v;
-    });
-  }
-
-  private static <O> Piece<O> withVerticle(Piece<O> p, Supplier<? extends Deployable> verticle) {
-    return new Piece<>(p.section(), p.options(), verticle, p.endpoint());
   }
 
   static JsonObject config(FakeRosterBackend backend) {

@@ -3,13 +3,12 @@ package dev.rosterd.launcher.browser;
 import dev.rosterd.admin.AdminHttpVerticle;
 import dev.rosterd.c2s.C2sVerticle;
 import dev.rosterd.demo.DemoBackendVerticle;
-import dev.rosterd.launcher.Piece;
+import dev.rosterd.launcher.KeptVerticles;
 import dev.rosterd.launcher.PieceCatalog;
 import dev.rosterd.launcher.RosterdConfig;
 import dev.rosterd.launcher.RosterdNode;
 import dev.rosterd.testing.TestTls;
 import dev.rosterd.testing.XmppClients;
-import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**
@@ -58,8 +56,8 @@ final class BrowserStack implements AutoCloseable {
     stack.demoPort = first.actualPort();
     PieceCatalog standard = PieceCatalog.standard();
     PieceCatalog catalog = standard
-        .replacing(recording(standard, "c2s", C2sVerticle::new, stack.c2s))
-        .replacing(recording(standard, "admin", AdminHttpVerticle::new, stack.admin));
+        .replacing(KeptVerticles.keeping(standard, "c2s", C2sVerticle::new, stack.c2s))
+        .replacing(KeptVerticles.keeping(standard, "admin", AdminHttpVerticle::new, stack.admin));
     await(new RosterdNode(stack.vertx).deployAll(RosterdConfig.read(stack.rosterdConfig(), catalog)));
     await(stack.vertx.undeploy(firstId));
     await(stack.vertx.deployVerticle(new DemoBackendVerticle(), stack.demo(stack.demoPort,
@@ -126,19 +124,6 @@ final class BrowserStack implements AutoCloseable {
     XMPPTCPConnection c = XmppClients.login(DOMAIN, c2s.get(0).actualPort(), user, user + "-pw", "SCRAM-SHA-1", resource);
     clients.add(c);
     return c;
-  }
-
-  private static <V extends Deployable> Piece<?> recording(PieceCatalog catalog, String section, Supplier<V> make, List<V> made) {
-    Piece<?> p = catalog.find(section).orElseThrow();
-    return withVerticle(p, () -> {
-      V v = make.get();
-      made.add(v);
-      return v;
-    });
-  }
-
-  private static <O> Piece<O> withVerticle(Piece<O> p, Supplier<? extends Deployable> verticle) {
-    return new Piece<>(p.section(), p.options(), verticle, p.endpoint());
   }
 
   static <T> T await(Future<T> f) throws Exception {
