@@ -2,7 +2,6 @@ package dev.rosterd.c2s.routing;
 
 import dev.rosterd.c2s.archive.MessageKeeping;
 import dev.rosterd.c2s.archive.StanzaIds;
-import dev.rosterd.common.jid.Jids;
 import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.StanzaError;
@@ -35,18 +34,19 @@ public final class MessageRouting {
    * the archive piece first when it is a chat (offline queue, archives), then delivered, with
    * carbon copies to the recipient's other resources that asked for them (XEP-0280).
    *
+   * @param sender the full JID the message was stamped with
    * @param contacts whether the addressee is in the sender's roster: only contacts' messages are
    *     kept offline, so that strangers cannot fill anyone's queue
    * @return the error reply for the sender, when the message could not be delivered and deserves
    *     one
    */
-  public Future<Optional<Element>> route(Element message, Recipient to, boolean contacts) {
+  public Future<Optional<Element>> route(Element message, EntityFullJid sender, Recipient to, boolean contacts) {
     return switch (to.kind()) {
       case MALFORMED -> bounce(message, StanzaError.Type.MODIFY, "jid-malformed");
       case REMOTE -> bounce(message, StanzaError.Type.CANCEL, "remote-server-not-found");
       case SERVER -> bounce(message, StanzaError.Type.CANCEL, "service-unavailable");
       case OWN_ACCOUNT, LOCAL_BARE, LOCAL_FULL -> {
-        Addressee addressee = new Addressee(message, to.jid().asBareJid(), contacts);
+        Addressee addressee = new Addressee(message, sender, to.jid().asBareJid(), contacts);
         yield delivery.sessions(addressee.user()).compose(sessions -> to.kind() == Recipient.Kind.LOCAL_FULL
             ? toFull(addressee, to.fullJid().getResourceOrThrow().toString(), sessions)
             : toBare(addressee, sessions));
@@ -55,7 +55,7 @@ public final class MessageRouting {
   }
 
   /** One message on its way to one local user. */
-  private record Addressee(Element message, BareJid user, boolean contacts) {}
+  private record Addressee(Element message, EntityFullJid sender, BareJid user, boolean contacts) {}
 
   /** §8.5.3: that resource, or if it is gone, by message type. */
   private Future<Optional<Element>> toFull(Addressee to, String resource, Map<String, SessionEntry> sessions) {
@@ -94,9 +94,7 @@ public final class MessageRouting {
     if (!MessageKeeping.keepable(message) || (offline && !to.contacts())) {
       return offline ? bounce(message, StanzaError.Type.CANCEL, "service-unavailable") : sent(to, sessions, targets, message);
     }
-    EntityFullJid sender = Jids.parse(message.attribute("from")).orElseThrow().asEntityFullJidOrThrow();
-
-    return keeping.keep(message, sender, to.user(), offline, to.contacts()).compose(kept -> switch (kept.outcome()) {
+    return keeping.keep(message, to.sender(), to.user(), offline, to.contacts()).compose(kept -> switch (kept.outcome()) {
       case KEPT -> offline ? none() : sent(to, sessions, targets, StanzaIds.with(message, kept.stanzaId(), to.user()));
       case FULL -> bounce(message, StanzaError.Type.WAIT, "resource-constraint");
       case FAILED -> offline ? bounce(message, StanzaError.Type.WAIT, "internal-server-error") : sent(to, sessions, targets, message);

@@ -133,7 +133,7 @@ final class ClientSession implements BoundSession, SessionPort {
     Future<Boolean> contact = to.jid() == null
         ? Future.succeededFuture(false)
         : roster.isContact(to.jid().asBareJid().toString());
-    Future<Optional<Element>> routed = contact.compose(c -> services.messageRouting().route(message, to, c));
+    Future<Optional<Element>> routed = contact.compose(c -> services.messageRouting().route(message, jid, to, c));
     if (to.jid() != null && to.jid().asBareJid().equals(jid.asBareJid())) {
       return routed;
     }
