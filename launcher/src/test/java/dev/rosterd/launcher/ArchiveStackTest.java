@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.testing.FakeRosterBackend;
+import dev.rosterd.testing.RawXmppClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
@@ -82,6 +85,41 @@ class ArchiveStackTest {
     assertNotNull(delay, first.toXML().toString());
     assertTrue(delay.getStamp().getTime() <= System.currentTimeMillis());
     assertNotNull(StanzaIdElement.getStanzaId(first), first.toXML().toString());
+  }
+
+  /**
+   * XEP-0198 and the offline queue: bob's phone took a chat but its connection dropped before it
+   * acknowledged it, and it does not resume. The chat waits in his offline queue and arrives at his
+   * next initial presence, with the stanza id it had (so a client reading the archive too sees
+   * it once).
+   */
+  @Test
+  void aChatThatWasNeverAcknowledgedWaitsOfflineWhenTheSessionEnds() throws Exception {
+    RawXmppClient phone = RawXmppClient.connect(stack.c2sPort());
+    phone.authenticate(FullStack.DOMAIN, "bob", "bob-pw");
+    phone.bind("phone");
+    phone.send("<enable xmlns='urn:xmpp:sm:3'/><presence/>");
+    phone.expect("<enabled");
+    XMPPTCPConnection alice = online("alice", "laptop");
+    chat(alice, "bob", "did you get this?");
+    String delivered = phone.expect("did you get this?") + phone.expect("</message>");
+    Matcher stanzaId = Pattern
+        .compile("<stanza-id [^>]*\\bid='([^']+)'").matcher(delivered);
+    assertTrue(stanzaId.find(), delivered);
+    phone.abort();
+
+    XMPPTCPConnection bob = stack.login("bob", "tablet");
+    StanzaCollector messages = bob.createStanzaCollector(MessageWithBodiesFilter.INSTANCE);
+    bob.sendStanza(PresenceBuilder.buildPresence().build());
+    Message again = messages.nextResult(WAIT_SECONDS * 1000);
+    assertNotNull(again, "the unacknowledged chat did not wait offline");
+    assertEquals("did you get this?", again.getBody());
+    assertNotNull(DelayInformation.from(again), again.toXML().toString());
+    assertEquals(stanzaId.group(1), StanzaIdElement.getStanzaId(again).getId(), again.toXML().toString());
+    // Once: the next chat bob gets is a new one, not the old one again.
+    chat(alice, "bob", "marker");
+    Message next = messages.nextResult(WAIT_SECONDS * 1000);
+    assertEquals("marker", next.getBody());
   }
 
   @Test

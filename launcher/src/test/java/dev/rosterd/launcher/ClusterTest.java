@@ -13,6 +13,7 @@ import dev.rosterd.common.config.ConfigReader;
 import dev.rosterd.launcher.RosterDelegationTest.RosterEvents;
 import dev.rosterd.c2s.C2sVerticle;
 import dev.rosterd.testing.FakeRosterBackend;
+import dev.rosterd.testing.RawXmppClient;
 import dev.rosterd.testing.XmppClients;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -162,6 +163,43 @@ class ClusterTest {
       assertEquals("to your bare JID, on the other node", toCarol.getBody());
       assertEquals("to your full JID, on the other node", toBob.getBody());
     }
+  }
+
+  /**
+   * XEP-0198 across the cluster: a phone whose connection to node A dropped comes back through
+   * node B and resumes its session, which stays on A; what was sent to it meanwhile arrives, and the
+   * stream through B carries the session both ways.
+   */
+  @Test
+  void aSessionDroppedOnOneNodeResumesThroughTheOther() throws Exception {
+    backend.roster("zoë", new JsonObject().put(jid("alice"), contact("Alice")));
+    String sm = "xmlns='urn:xmpp:sm:3'";
+    RawXmppClient onA = RawXmppClient.connect(nodeA.c2sPort());
+    onA.authenticate(FullStack.DOMAIN, "zoë", "zoë-pw");
+    onA.bind("phone");
+    onA.send("<enable " + sm + " resume='true'/>");
+    String enabled = onA.expect("/>");
+    int idAt = enabled.indexOf("id='") + 4;
+    String id = enabled.substring(idAt, enabled.indexOf('\'', idAt));
+    XMPPTCPConnection alice = nodeA.login("alice", "tunnel-test");
+    alice.sendStanza(chat(alice, jid("zoë") + "/phone", "before the tunnel"));
+    onA.expect("before the tunnel");
+    onA.abort();
+    alice.sendStanza(chat(alice, jid("zoë") + "/phone", "while in the tunnel"));
+
+    RawXmppClient onB = RawXmppClient.connect(nodeB.c2sPort());
+    onB.authenticate(FullStack.DOMAIN, "zoë", "zoë-pw");
+    onB.send("<resume " + sm + " previd='" + id + "' h='0'/>");
+    String resumed = onB.expect("while in the tunnel");
+    assertTrue(resumed.contains("<resumed " + sm + " previd='" + id + "' h='0'/>"), resumed);
+    assertTrue(resumed.indexOf("before the tunnel") < resumed.indexOf("while in the tunnel"), resumed);
+    try (StanzaCollector atAlice = alice.createStanzaCollector(
+        stanza -> stanza instanceof Message m && "out of the tunnel".equals(m.getBody()))) {
+      onB.send("<message type='chat' to='" + alice.getUser() + "'><body>out of the tunnel</body></message>");
+      Message answer = atAlice.nextResultOrThrow(WAIT_SECONDS * 1000);
+      assertEquals(jid("zoë") + "/phone", answer.getFrom().toString());
+    }
+    onB.close();
   }
 
   @Test

@@ -96,6 +96,11 @@ final class FullStack implements AutoCloseable {
     return user + "@" + DOMAIN;
   }
 
+  /** The c2s's STARTTLS port. */
+  int c2sPort() {
+    return c2sPort;
+  }
+
   /** Logs {@code user} in over STARTTLS with SCRAM-SHA-1; closed with the stack. */
   XMPPTCPConnection login(String user, String resource) throws Exception {
     XMPPTCPConnection c =

@@ -124,6 +124,33 @@ public final class RawXmppClient implements AutoCloseable {
   }
 
   /**
+   * Opens a stream, STARTTLS, SASL PLAIN as {@code user} and the stream restart after success;
+   * returns the features of the authenticated stream.
+   */
+  public String authenticate(String domain, String user, String password) throws IOException {
+    openStream(domain);
+    startTls();
+    openStream(domain);
+    send(plainAuth(user, password));
+    expect("<success");
+    return openStream(domain);
+  }
+
+  /** Binds {@code resource} (RFC 6120 §7) on an authenticated stream; returns the bind result. */
+  public String bind(String resource) throws IOException {
+    send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>"
+        + resource + "</resource></bind></iq>");
+    return expect("</iq>");
+  }
+
+  /** The {@code <auth/>} element for SASL PLAIN with these credentials. */
+  public static String plainAuth(String user, String password) {
+    String response = java.util.Base64.getEncoder().encodeToString(
+        ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + response + "</auth>";
+  }
+
+  /**
    * STARTTLS (RFC 6120 §5): asks, waits for {@code <proceed/>}, then does the TLS handshake
    * trusting only {@link TestTls}. The caller opens the new stream.
    */

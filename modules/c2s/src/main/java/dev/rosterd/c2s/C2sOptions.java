@@ -3,6 +3,7 @@ package dev.rosterd.c2s;
 import dev.rosterd.c2s.negotiation.StreamPolicy;
 import dev.rosterd.c2s.stream.StreamLimits;
 import dev.rosterd.c2s.tls.CertificateFiles;
+import dev.rosterd.c2s.sm.StreamManagementOptions;
 import dev.rosterd.c2s.web.WebListenerOptions;
 import dev.rosterd.common.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
@@ -82,6 +83,7 @@ public final class C2sOptions {
   private final int maxAuthAttempts;
   private final int maxOutboundBytes;
   private final WebListenerOptions web;
+  private final StreamManagementOptions streamManagement;
 
   public C2sOptions(JsonObject config) {
     ConfigReader r = new ConfigReader(config, "c2s");
@@ -109,7 +111,13 @@ public final class C2sOptions {
     maxAuthAttempts = r.integer("maxAuthAttempts", DEFAULT_MAX_AUTH_ATTEMPTS, 1, 10);
     maxOutboundBytes = r.integer("maxOutboundBytes", DEFAULT_MAX_OUTBOUND_BYTES, 65_536, 1024 * 1024 * 1024);
     web = r.has("web") ? new WebListenerOptions(r.section("web")) : null;
+    streamManagement = StreamManagementOptions.read(r.section("streamManagement"));
     r.rejectUnknownKeys();
+  }
+
+  /** {@code streamManagement}: XEP-0198 acknowledgements and resumption; see {@link StreamManagementOptions}. */
+  public StreamManagementOptions streamManagement() {
+    return streamManagement;
   }
 
   /** {@code domain}: the XMPP domain served; streams to any other are refused. Required. */

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>The bound ports are logged at info and readable with {@link #actualPort()} and {@link
  * #actualDirectTlsPort()} once deployed, so {@code "port": 0} (a free port) works in tests.
  *
- * <p>On stop every open stream ends with {@code <system-shutdown/>}, and stop completes once all
- * sockets are closed.
+ * <p>On stop every open stream ends with {@code <system-shutdown/>}, the sessions waiting to be
+ * resumed (XEP-0198) end too, and stop completes once all sockets are closed.
  */
 public final class C2sVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(C2sVerticle.class);
@@ -60,10 +60,13 @@ public final class C2sVerticle extends VerticleBase {
   private StreamMeters meters;
 
   public C2sVerticle() {
-    this(Sessions::start);
+    this(null);
   }
 
-  /** For tests that watch the seam: {@code sessionLayer} makes the session layer from (vertx, domain). */
+  /**
+   * For tests that watch the seam: {@code sessionLayer} makes the session layer from (vertx,
+   * domain); null for the real one, {@link Sessions}.
+   */
   public C2sVerticle(BiFunction<Vertx, String, SessionLayer> sessionLayer) {
     this.sessionLayer = sessionLayer;
   }
@@ -87,7 +90,9 @@ public final class C2sVerticle extends VerticleBase {
   public Future<?> start() {
     Jids.setUp();
     options = new C2sOptions(config());
-    sessions = sessionLayer.apply(vertx, options.domain());
+    sessions = sessionLayer == null
+        ? Sessions.start(vertx, options.domain(), options.streamManagement())
+        : sessionLayer.apply(vertx, options.domain());
     credentials = new Credentials(vertx);
     meters = new StreamMeters(vertx);
     return ServerCertificate.load(vertx, options.certificateFiles()).compose(cert -> {
@@ -117,7 +122,7 @@ public final class C2sVerticle extends VerticleBase {
     for (StreamNegotiation stream : List.copyOf(streams)) {
       closing.add(stream.shutDown());
     }
-    return Future.join(closing).transform(done -> {
+    return Future.join(closing).transform(done -> sessions.shutDown()).transform(done -> {
       List<Future<Void>> closed = new ArrayList<>();
       listeners.forEach(l -> closed.add(l.close()));
       if (web != null) {

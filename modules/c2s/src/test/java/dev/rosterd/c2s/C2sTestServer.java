@@ -7,8 +7,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * A c2s for tests: the real auth piece (static users alice/wonderland and bob/builder) and a
@@ -81,9 +79,7 @@ public final class C2sTestServer {
 
   /** The {@code <auth/>} element for SASL PLAIN with these credentials. */
   public static String plainAuth(String user, String password) {
-    String response = Base64.getEncoder().encodeToString(
-        ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
-    return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + response + "</auth>";
+    return RawXmppClient.plainAuth(user, password);
   }
 
   /**
@@ -101,18 +97,13 @@ public final class C2sTestServer {
    * the features of the authenticated stream.
    */
   public static String authenticate(RawXmppClient c, String user, String password) throws Exception {
-    secure(c);
-    c.send(plainAuth(user, password));
-    c.expect("<success");
-    return c.openStream(DOMAIN);
+    return c.authenticate(DOMAIN, user, password);
   }
 
   /** {@link #authenticate}, then binds {@code resource}: {@code c} is a bound session of {@code user}. */
   public static RawXmppClient bound(RawXmppClient c, String user, String password, String resource) throws Exception {
-    authenticate(c, user, password);
-    c.send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>"
-        + resource + "</resource></bind></iq>");
-    c.expect("</iq>");
+    c.authenticate(DOMAIN, user, password);
+    c.bind(resource);
     return c;
   }
 

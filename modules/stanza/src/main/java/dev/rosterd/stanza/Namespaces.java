@@ -32,4 +32,6 @@ public final class Namespaces {
   public static final String CHAT_MARKERS = "urn:xmpp:chat-markers:0";
   /** XEP-0352 client state indication. */
   public static final String CSI = "urn:xmpp:csi:0";
+  /** XEP-0198 stream management, version 3. */
+  public static final String SM = "urn:xmpp:sm:3";
 }

@@ -77,6 +77,21 @@ public final class MessageKeeping {
         .otherwise(e -> new Kept(outcome(e, recipient), null));
   }
 
+  /**
+   * Queues {@code message}, already archived when it was first routed, for {@code recipient}'s next
+   * initial presence alone: a message delivered to a session whose client never acknowledged it
+   * (XEP-0198). Its sender is its {@code from}.
+   *
+   * @return whether the offline queue took it (false: no archive piece, queue full, store down)
+   */
+  public Future<Boolean> queueOffline(Element message, BareJid recipient) {
+    MessageStore store = new MessageStore(recipient.toString(), message.attribute("from"),
+        message.toXml(""), true, List.of(), true);
+    return archive.request(Addresses.ARCHIVE_STORE, store.toJson())
+        .map(reply -> true)
+        .otherwise(e -> outcome(e, recipient) == Outcome.KEPT);
+  }
+
   private static Outcome outcome(Throwable e, BareJid recipient) {
     if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
       return Outcome.NO_ARCHIVE;

@@ -9,11 +9,14 @@ import java.util.Set;
  * stanzas in the content namespace {@code jabber:client}, a negotiation element (STARTTLS or
  * SASL), or something the server does not support (XEP-0352's {@code <active/>} and
  * {@code <inactive/>} count as stanzas: they go to the bound session), which includes a stanza name in any other
- * namespace ({@code <message xmlns='urn:evil'/>} is not a message).
+ * namespace ({@code <message xmlns='urn:evil'/>} is not a message), or one of XEP-0198's stream
+ * management elements.
  */
 enum FirstLevel {
   STANZA,
   NEGOTIATION,
+  /** XEP-0198's elements: {@code <resume/>} before binding, the rest for the bound session. */
+  STREAM_MANAGEMENT,
   UNSUPPORTED;
 
   private static final Set<String> STANZAS = Set.of("message", "presence", "iq");
@@ -28,6 +31,9 @@ enum FirstLevel {
     if (Namespaces.CSI.equals(e.namespace()) && (e.name().equals("active") || e.name().equals("inactive"))) {
       // XEP-0352's nonzas: for the bound session, as stanzas are.
       return STANZA;
+    }
+    if (Namespaces.SM.equals(e.namespace())) {
+      return STREAM_MANAGEMENT;
     }
     return UNSUPPORTED;
   }

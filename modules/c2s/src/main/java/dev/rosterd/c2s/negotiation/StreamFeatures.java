@@ -2,6 +2,7 @@ package dev.rosterd.c2s.negotiation;
 
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.sasl.SaslNegotiation;
+import dev.rosterd.c2s.sm.SmNonzas;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.Namespaces;
 import io.vertx.core.Future;
@@ -57,7 +58,9 @@ final class StreamFeatures {
           // XEP-0237: without this, clients never send the ver they hold.
           Element.builder("ver", Namespaces.ROSTER_VERSIONING).build(),
           // XEP-0352 §3: client state indication is announced as a stream feature.
-          Element.builder("csi", Namespaces.CSI).build()),
+          Element.builder("csi", Namespaces.CSI).build(),
+          // XEP-0198 §3: after authentication, for enable (after bind) or resume (instead of it).
+          SmNonzas.feature()),
           List.of()));
       case BOUND -> throw new IllegalStateException("a bound stream is never restarted");
     };

@@ -2,8 +2,10 @@ package dev.rosterd.c2s.negotiation;
 
 import dev.rosterd.c2s.sasl.Credentials;
 import dev.rosterd.c2s.sasl.SaslNegotiation;
+import dev.rosterd.c2s.sm.SmNonzas;
 import dev.rosterd.c2s.session.BoundSession;
 import dev.rosterd.c2s.session.ClientLink;
+import dev.rosterd.c2s.session.ResumptionRefused;
 import dev.rosterd.c2s.session.SessionLayer;
 import dev.rosterd.c2s.stream.StreamError;
 import dev.rosterd.c2s.stream.StreamEvent;
@@ -182,7 +184,13 @@ public final class StreamNegotiation implements ClientLink {
     }
     switch (stage) {
       case CONNECTED, SECURED -> negotiate(e);
-      case AUTHENTICATED -> bind(e);
+      case AUTHENTICATED -> {
+        if (kind == FirstLevel.STREAM_MANAGEMENT) {
+          streamManagementBeforeBind(e);
+        } else {
+          bind(e);
+        }
+      }
       case BOUND -> session.handle(e);
       default -> throw new IllegalStateException();
     }
@@ -247,6 +255,32 @@ public final class StreamNegotiation implements ClientLink {
         : outcome.reply().firstChild().map(Element::name).orElse("failure");
   }
 
+  // ---- resumption (XEP-0198 §5), instead of binding ----
+
+  private void streamManagementBeforeBind(Element e) {
+    if (!e.name().equals("resume")) {
+      // §3: <enable/> only once a resource is bound; acks only once enabled.
+      sendXml(SmNonzas.failed("unexpected-request"));
+      return;
+    }
+    Optional<Long> h = SmNonzas.count(e);
+    String previd = e.attribute("previd");
+    if (h.isEmpty() || previd == null) {
+      sendXml(SmNonzas.failed("bad-request"));
+      return;
+    }
+    input.await(sessions.resume(user, previd, h.get(), this)
+        .map(resumed -> {
+          bound(resumed);
+          return resumed;
+        })
+        .recover(failure -> {
+          String condition = failure instanceof ResumptionRefused r ? r.condition() : "item-not-found";
+          sendXml(SmNonzas.failed(condition));
+          return Future.succeededFuture();
+        }));
+  }
+
   // ---- resource binding (RFC 6120 §7) ----
 
   private void bind(Element iq) {
@@ -263,20 +297,33 @@ public final class StreamNegotiation implements ClientLink {
   }
 
   private void bound(Element iq, BoundSession bound) {
+    if (bound(bound)) {
+      send(BindRequest.result(iq, bound.jid()));
+    }
+  }
+
+  /** The stream carries {@code bound} from now on; false when the connection went meanwhile. */
+  private boolean bound(BoundSession bound) {
     if (output.ended()) {
       // The connection went while the bind was in flight: the session must not outlive it.
       bound.closed();
-      return;
+      return false;
     }
     session = bound;
     meters.sessionBound();
     stage = stage.then(Stage.BOUND);
-    send(BindRequest.result(iq, bound.jid()));
+    return true;
   }
 
   // ---- closing ----
 
+  /**
+   * The connection is gone. When the stream had ended first (a closing element or a stream error,
+   * either way) the session ends with it; when it simply dropped, a resumable session may wait for
+   * the client to come back (XEP-0198).
+   */
   private void transportClosed() {
+    boolean streamEnded = output.ended();
     output.end();
     deadlines.cancel();
     BoundSession s = session;
@@ -286,7 +333,7 @@ public final class StreamNegotiation implements ClientLink {
       return;
     }
     meters.sessionEnded();
-    s.closed().onComplete(ar -> {
+    (streamEnded ? s.closed() : s.connectionLost()).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("cleaning up the session of {} failed", s.jid(), ar.cause());
       }

@@ -16,8 +16,17 @@ public interface BoundSession {
   void handle(Element stanza);
 
   /**
-   * The connection is gone, for whatever reason: announce unavailable presence if the session was
-   * available, leave the session directory, release the roster if it was the user's last session.
+   * The stream ended (a closing element or a stream error, from either side): announce unavailable
+   * presence if the session was available, leave the session directory, release the roster if it
+   * was the user's last session.
    */
   Future<Void> closed();
+
+  /**
+   * The connection dropped without the stream ending. A session the client made resumable
+   * (XEP-0198) waits to be resumed; any other ends as with {@link #closed()}.
+   */
+  default Future<Void> connectionLost() {
+    return closed();
+  }
 }

@@ -15,6 +15,9 @@ import dev.rosterd.c2s.roster.RosterQuery;
 import dev.rosterd.c2s.roster.SessionRoster;
 import dev.rosterd.c2s.routing.Recipient;
 import dev.rosterd.c2s.session.port.SessionPort;
+import dev.rosterd.c2s.sm.SmNonzas;
+import dev.rosterd.c2s.stream.StanzaText;
+import dev.rosterd.common.bus.BusFailure;
 import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.jid.Jids;
 import dev.rosterd.stanza.Element;
@@ -40,14 +43,14 @@ import org.slf4j.LoggerFactory;
  * even though routing each one waits for shared data: every step is chained after the previous
  * ({@link StepQueue}).
  */
-final class ClientSession implements BoundSession, SessionPort {
+final class ClientSession implements SessionPort {
   private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
 
   private final SessionServices services;
   private final SessionLifecycle lifecycle;
   private final EntityFullJid jid;
   private final String address;
-  private final ClientLink link;
+  private final ManagedStream link;
   private final StepQueue steps;
   private final SessionRoster roster;
   private final PresenceBroadcast presence;
@@ -56,14 +59,16 @@ final class ClientSession implements BoundSession, SessionPort {
   private final RosterPushes rosterPushes;
   private final ClientStateFilter clientState = new ClientStateFilter();
   private Future<Void> closing;
+  /** While no stream carries the session: the timer that ends it unless it is resumed. */
+  private long waiting = -1;
 
   ClientSession(SessionServices services, SessionLifecycle lifecycle, EntityFullJid jid, String address, ClientLink link) {
     this.services = services;
     this.lifecycle = lifecycle;
     this.jid = jid;
     this.address = address;
-    this.link = link;
-    this.steps = new StepQueue(jid, link);
+    this.link = new ManagedStream(services.vertx(), link, services.streamManagement(), this::notAcknowledging);
+    this.steps = new StepQueue(jid, this.link);
     this.roster = new SessionRoster(services.vertx(), jid.getLocalpart().toString());
     this.presence = new PresenceBroadcast(
         services.directory(), services.delivery(), services.presenceFanout(), jid, address);
@@ -104,16 +109,24 @@ final class ClientSession implements BoundSession, SessionPort {
     roster.current().onFailure(e -> log.debug("roster of {} not loaded at bind: {}", jid, e.getMessage()));
   }
 
-  @Override
-  public void handle(Element stanza) {
-    if (closing != null) {
+  /**
+   * A first-level element the client sent on {@code from}, in order: ignored unless {@code from}
+   * carries the session now (after a resumption the old stream may still deliver what it read).
+   */
+  void handle(ClientLink from, Element stanza) {
+    if (closing != null || !link.carriedBy(from)) {
       return;
     }
-    // RFC 6120 §8.1.2.1: the server stamps the sender's full JID, whatever the client wrote.
+    if (stanza.namespace().equals(Namespaces.SM)) {
+      streamManagement(stanza);
+      return;
+    }
     if (stanza.namespace().equals(Namespaces.CSI)) {
       clientStateChanged(stanza);
       return;
     }
+    link.received();
+    // RFC 6120 §8.1.2.1: the server stamps the sender's full JID, whatever the client wrote.
     Element stamped = stanza.toBuilder().attribute("from", jid.toString()).build();
     Recipient to = Recipient.of(stamped.attribute("to"), jid, services.domain());
     switch (stamped.name()) {
@@ -142,18 +155,129 @@ final class ClientSession implements BoundSession, SessionPort {
         : services.carbons().sent(jid, message).map(reply));
   }
 
-  @Override
-  public Future<Void> closed() {
+  /** The stream {@code from} ended (closing element or stream error): the session ends, unless another stream carries it. */
+  Future<Void> streamEnded(ClientLink from) {
+    return link.carriedBy(from) || closing != null ? closed() : Future.succeededFuture();
+  }
+
+  /**
+   * The connection of {@code from} dropped without the stream ending: a resumable session (XEP-0198
+   * §5) waits up to {@code resumeSeconds} for a stream to resume it, keeping its presence, its
+   * directory entry and what is sent to it; any other ends.
+   */
+  Future<Void> connectionLost(ClientLink from) {
+    if (closing != null || !link.carriedBy(from)) {
+      return closing != null ? closing : Future.succeededFuture();
+    }
+    if (!link.resumable()) {
+      return closed();
+    }
+    link.detach();
+    log.debug("{} lost its connection; it may resume within {} s", jid, services.streamManagement().resumeSeconds());
+    waiting = services.vertx().setTimer(services.streamManagement().resumeSeconds() * 1000L, id -> {
+      waiting = -1;
+      closed();
+    });
+    services.local().waiting(address, this::closed);
+    return Future.succeededFuture();
+  }
+
+  /**
+   * The session ends: it leaves routing (announcing unavailable presence), then what its client
+   * never acknowledged (XEP-0198) goes to the user's other resources or the offline queue, or
+   * bounces, so that nothing the server accepted is lost with the session.
+   */
+  Future<Void> closed() {
     if (closing == null) {
+      stopWaiting();
       closing = steps.last(() -> lifecycle
           .leave(jid, address, () -> contacts().compose(presence::leave))
           .onFailure(e -> log.warn("{} could not leave the session directory: {}", jid, e.toString()))
           .transform(ar -> {
             services.local().remove(address);
-            return Future.<Void>succeededFuture();
+            return services.unacknowledged().redeliver(jid, link.unacknowledged());
           }));
     }
     return closing;
+  }
+
+  private void stopWaiting() {
+    if (waiting >= 0) {
+      services.vertx().cancelTimer(waiting);
+      waiting = -1;
+    }
+    services.local().carried(address);
+  }
+
+  // ---- XEP-0198 stream management ----
+
+  private void streamManagement(Element nonza) {
+    switch (nonza.name()) {
+      case "enable" -> link.enable(isTrue(nonza.attribute("resume")), address);
+      case "r" -> {
+        // Answered once every stanza before it was processed, with the count at its arrival.
+        long h = link.handled();
+        steps.run("acknowledge", () -> {
+          link.answer(h);
+          return Future.succeededFuture();
+        });
+      }
+      case "a" -> acknowledged(nonza);
+      default -> link.writeNonza(SmNonzas.failed("unexpected-request"));
+    }
+  }
+
+  private void acknowledged(Element a) {
+    Optional<Long> h = SmNonzas.count(a);
+    if (h.isEmpty() || !link.enabled()) {
+      link.closeWithStreamError("undefined-condition", "an <a/> without stream management or without a valid h");
+    } else if (!link.acknowledged(h.get())) {
+      link.closeWithStreamError("undefined-condition", "handled-count-too-high: h=" + h.get() + " counts stanzas never sent");
+    }
+  }
+
+  private static boolean isTrue(String xsdBoolean) {
+    return "true".equals(xsdBoolean) || "1".equals(xsdBoolean);
+  }
+
+  /** More stanzas wait unacknowledged than the server keeps: the session ends, and they are redelivered. */
+  private void notAcknowledging() {
+    if (closing == null) {
+      log.info("{} has not acknowledged {} stanzas: its session ends", jid, services.streamManagement().maxUnacked());
+      link.closeWithStreamError("resource-constraint", "too many stanzas unacknowledged");
+      closed();
+    }
+  }
+
+  /**
+   * A new stream resumes this session (XEP-0198 §5): once every pending step is done, the stream
+   * that carried the session (if still there) ends with {@code <conflict/>}, the new one gets
+   * {@code <resumed/>} and what was not acknowledged, and carries the session from then on.
+   */
+  private void resume(SessionMessage.Resume ask, Message<JsonObject> request) {
+    if (closing != null || !jid.asBareJid().toString().equals(ask.user()) || !link.resumableAs(ask.previd())) {
+      request.fail(BusFailure.NOT_FOUND, "no such session");
+      return;
+    }
+    if (!link.acknowledged(ask.h())) {
+      request.fail(BusFailure.BAD_REQUEST, "h=" + ask.h() + " counts stanzas never sent");
+      return;
+    }
+    stopWaiting();
+    ClientLink previous = link.detach();
+    if (previous != null) {
+      previous.closeWithStreamError("conflict", "the session was resumed on another connection");
+    }
+    BusLink next = new BusLink(services.vertx(), link.context(), ask.link());
+    steps.run("resume", () -> {
+      if (closing != null) {
+        request.fail(BusFailure.NOT_FOUND, "the session ended");
+      } else {
+        link.resumeOn(next, ask.previd());
+        request.reply(new JsonObject().put("jid", jid.toString()));
+      }
+      return Future.succeededFuture();
+    });
   }
 
   // ---- SessionPort ----
@@ -214,6 +338,17 @@ final class ClientSession implements BoundSession, SessionPort {
       probed(p.from());
     } else if (message instanceof SessionMessage.Replaced) {
       replaced(request);
+    } else if (message instanceof SessionMessage.Resume ask) {
+      resume(ask, request);
+    } else if (message instanceof SessionMessage.FromClient relayed) {
+      handle(new BusLink(services.vertx(), link.context(), relayed.link()), StanzaText.parse(relayed.xml()));
+    } else if (message instanceof SessionMessage.LinkLost lost) {
+      BusLink from = new BusLink(services.vertx(), link.context(), lost.link());
+      if (lost.streamEnded()) {
+        streamEnded(from);
+      } else {
+        connectionLost(from);
+      }
     }
   }
 

@@ -8,7 +8,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +25,14 @@ import org.slf4j.LoggerFactory;
 final class LocalSessions {
   private static final Logger log = LoggerFactory.getLogger(LocalSessions.class);
 
-  /** A held session: where its messages go, and the connection context they must run on. */
-  private record Held(SessionInbox inbox, Context context) {}
+  /** A held address: who takes its messages, and the context they must run on. */
+  private record Held(Inbox inbox, Context context) {}
 
   private final String inbox;
   private final MessageConsumer<JsonObject> consumer;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
+  /** Sessions no stream carries (waiting to be resumed, XEP-0198), each with how to end it. */
+  private final Map<String, Supplier<Future<Void>>> waiting = new ConcurrentHashMap<>();
 
   LocalSessions(Vertx vertx) {
     this.inbox = InboxAddresses.newInbox(vertx);
@@ -43,12 +49,41 @@ final class LocalSessions {
     return InboxAddresses.newSession(inbox);
   }
 
-  void add(String address, SessionInbox session, Context context) {
-    held.put(address, new Held(session, context));
+  /** Messages to {@code address} go to {@code inbox}, on {@code context}. */
+  void add(String address, Inbox inbox, Context context) {
+    held.put(address, new Held(inbox, context));
   }
 
   void remove(String address) {
     held.remove(address);
+    waiting.remove(address);
+  }
+
+  /** The session at {@code address} waits to be resumed; {@code end} ends it (on its context). */
+  void waiting(String address, Supplier<Future<Void>> end) {
+    waiting.put(address, end);
+  }
+
+  /** The session at {@code address} is carried by a stream again. */
+  void carried(String address) {
+    waiting.remove(address);
+  }
+
+  /**
+   * Ends every session that waits to be resumed, as the server stops: what their clients had not
+   * acknowledged is redelivered or queued offline rather than lost with the process.
+   */
+  Future<Void> endWaiting() {
+    List<Future<Void>> ended = new ArrayList<>();
+    waiting.forEach((address, end) -> {
+      Held h = held.get(address);
+      if (h != null) {
+        Promise<Void> done = Promise.promise();
+        h.context().runOnContext(v -> end.get().onComplete(done));
+        ended.add(done.future());
+      }
+    });
+    return Future.join(ended).mapEmpty();
   }
 
   private void deliver(Message<JsonObject> message) {

@@ -21,10 +21,22 @@ final class ResourceBinding implements SessionLayer {
 
   private final SessionServices services;
   private final SessionLifecycle lifecycle;
+  private final StreamResumption resumption;
 
   ResourceBinding(SessionServices services, SessionLifecycle lifecycle) {
     this.services = services;
     this.lifecycle = lifecycle;
+    this.resumption = new StreamResumption(services);
+  }
+
+  @Override
+  public Future<BoundSession> resume(EntityBareJid user, String previd, long h, ClientLink link) {
+    return resumption.resume(user, previd, h, link);
+  }
+
+  @Override
+  public Future<Void> shutDown() {
+    return services.local().endWaiting();
   }
 
   @Override
@@ -50,7 +62,7 @@ final class ResourceBinding implements SessionLayer {
         })
         .<BoundSession>map(v -> {
           session.start();
-          return session;
+          return new CarriedSession(session, link);
         })
         .recover(e -> {
           services.local().remove(address);

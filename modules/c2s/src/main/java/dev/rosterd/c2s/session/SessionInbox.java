@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads the {@link SessionMessage}s that arrive at one session's event-bus address and hands them to it. */
-final class SessionInbox {
+final class SessionInbox implements Inbox {
   private static final Logger log = LoggerFactory.getLogger(SessionInbox.class);
 
   private final ClientSession session;
@@ -17,7 +17,8 @@ final class SessionInbox {
     this.session = session;
   }
 
-  void receive(Message<JsonObject> message) {
+  @Override
+  public void receive(Message<JsonObject> message) {
     SessionMessage read;
     try {
       read = SessionMessage.fromJson(message.body());

@@ -1,5 +1,6 @@
 package dev.rosterd.c2s.session;
 
+import dev.rosterd.c2s.sm.StreamManagementOptions;
 import dev.rosterd.common.jid.Jids;
 import io.vertx.core.Vertx;
 import org.jxmpp.jid.DomainBareJid;
@@ -21,12 +22,17 @@ public final class Sessions {
    * @throws IllegalArgumentException when {@code domain} is not a valid domain JID
    */
   public static SessionLayer start(Vertx vertx, String domain) {
+    return start(vertx, domain, StreamManagementOptions.defaults());
+  }
+
+  /** As {@link #start(Vertx, String)}, with the {@code c2s.streamManagement} settings. */
+  public static SessionLayer start(Vertx vertx, String domain, StreamManagementOptions streamManagement) {
     Jids.setUp();
     DomainBareJid served = Jids.parse(domain)
         .filter(j -> j.isDomainBareJid())
         .map(j -> j.asDomainBareJid())
         .orElseThrow(() -> new IllegalArgumentException("not a domain: " + domain));
-    SessionServices services = SessionServices.of(vertx, served);
+    SessionServices services = SessionServices.of(vertx, served, streamManagement);
     SessionLifecycle lifecycle = new SessionLifecycle(services);
     new NodeDeparture(services, lifecycle).listen();
     return new ResourceBinding(services, lifecycle);

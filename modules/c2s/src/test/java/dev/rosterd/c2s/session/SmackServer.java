@@ -23,13 +23,19 @@ final class SmackServer {
   RosterStandIn cache;
 
   Future<SmackServer> start(Vertx vertx) {
+    return start(vertx, new JsonObject());
+  }
+
+  /** As {@link #start(Vertx)}, with {@code c2sOverrides} merged into the c2s config. */
+  Future<SmackServer> start(Vertx vertx, JsonObject c2sOverrides) {
     JsonObject users = new JsonObject().put("alice", PASSWORD).put("bob", PASSWORD).put("carol", PASSWORD);
     JsonObject auth = new JsonObject().put("domain", TestClient.DOMAIN).put("users", users);
     JsonObject tls = new JsonObject()
         .put("certPath", TestTls.certPath().toString())
         .put("keyPath", TestTls.keyPath().toString());
     JsonObject c2sConfig = new JsonObject()
-        .put("domain", TestClient.DOMAIN).put("host", "127.0.0.1").put("port", 0).put("tls", tls);
+        .put("domain", TestClient.DOMAIN).put("host", "127.0.0.1").put("port", 0).put("tls", tls)
+        .mergeIn(c2sOverrides);
     return RosterStandIn.start(vertx)
         .compose(standIn -> {
           cache = standIn;
@@ -37,6 +43,11 @@ final class SmackServer {
         })
         .compose(id -> vertx.deployVerticle(c2s, new DeploymentOptions().setConfig(c2sConfig)))
         .map(id -> this);
+  }
+
+  /** The STARTTLS port. */
+  int port() {
+    return c2s.actualPort();
   }
 
   /**
