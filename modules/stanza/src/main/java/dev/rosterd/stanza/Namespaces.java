@@ -32,6 +32,12 @@ public final class Namespaces {
   public static final String CHAT_MARKERS = "urn:xmpp:chat-markers:0";
   /** XEP-0352 client state indication. */
   public static final String CSI = "urn:xmpp:csi:0";
+  /** XEP-0092 software version. */
+  public static final String VERSION = "jabber:iq:version";
+  /** XEP-0012 last activity. */
+  public static final String LAST = "jabber:iq:last";
+  /** XEP-0191 blocking command. */
+  public static final String BLOCKING = "urn:xmpp:blocking";
   /** XEP-0198 stream management, version 3. */
   public static final String SM = "urn:xmpp:sm:3";
 }

@@ -4,13 +4,18 @@ import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.IqReply;
 import dev.rosterd.stanza.Namespaces;
 import dev.rosterd.stanza.StanzaError;
+import java.lang.management.ManagementFactory;
 
 /**
  * The iq get/set requests the server answers itself, whether addressed to the server or to the
  * sender's own account: the legacy session establishment (RFC 3921 §3, kept as a no-op per RFC 6121
- * Appendix E), XEP-0199 ping and XEP-0030 disco#info of the server. Everything else gets {@code
- * <service-unavailable/>} (RFC 6120 §8.4: an iq request is always answered). The roster has its
- * own handling ({@code dev.rosterd.c2s.roster}).
+ * Appendix E), XEP-0199 ping, and, addressed to the server, XEP-0030 disco#info, XEP-0092 software
+ * version (name and version; no operating system, which would only help an attacker) and XEP-0012
+ * last activity (the server's uptime). The XEP-0191 blocking command is refused with {@code
+ * <not-allowed/>}: who may reach whom is the web application's to decide (its rosters), and a
+ * block list kept here would contradict it. Everything else gets {@code <service-unavailable/>}
+ * (RFC 6120 §8.4: an iq request is always answered). The roster has its own handling ({@code
+ * dev.rosterd.c2s.roster}).
  */
 public final class ServerIq {
   private ServerIq() {}
@@ -34,6 +39,22 @@ public final class ServerIq {
     if (toServer && payload.is("query", Namespaces.DISCO_INFO) && "get".equals(type)) {
       return DiscoInfo.answer(iq);
     }
+    if (toServer && payload.is("query", Namespaces.VERSION) && "get".equals(type)) {
+      return IqReply.result(iq).child(Element.builder("query", Namespaces.VERSION)
+          .child(text("name", "rosterd")).child(text("version", ServerVersion.VERSION)).build()).build();
+    }
+    if (toServer && payload.is("query", Namespaces.LAST) && "get".equals(type)) {
+      long uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000;
+      return IqReply.result(iq).child(Element.builder("query", Namespaces.LAST)
+          .attribute("seconds", Long.toString(uptime)).build()).build();
+    }
+    if (payload.namespace().equals(Namespaces.BLOCKING)) {
+      return StanzaError.reply(iq, StanzaError.Type.CANCEL, "not-allowed");
+    }
     return StanzaError.reply(iq, StanzaError.Type.CANCEL, "service-unavailable");
+  }
+
+  private static Element text(String name, String text) {
+    return Element.builder(name, Namespaces.VERSION).text(text).build();
   }
 }

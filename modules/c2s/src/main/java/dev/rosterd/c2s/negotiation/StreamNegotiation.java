@@ -72,7 +72,7 @@ public final class StreamNegotiation implements ClientLink {
         this::dispatch, this::closeWithStreamError, output::ended);
     this.stage = transport.secure() ? Stage.SECURED : Stage.CONNECTED;
     this.deadlines = new StreamDeadlines(
-        vertx, options.authTimeoutSeconds(), options.idleTimeoutSeconds(), this::closeWithStreamError);
+        vertx, options.authTimeoutSeconds(), options.idleTimeoutSeconds(), this::closeWithStreamError, this::ping);
   }
 
   /** Starts reading; the returned future completes once the connection is closed, for any reason. */
@@ -122,6 +122,16 @@ public final class StreamNegotiation implements ClientLink {
   @Override
   public Context context() {
     return transport.context();
+  }
+
+  /** XEP-0199 §4.2: the server pings a bound client that has been silent; its answer counts as input. */
+  private void ping() {
+    if (stage == Stage.BOUND && !output.ended()) {
+      send(Element.builder("iq", Namespaces.CLIENT)
+          .attribute("type", "get").attribute("id", "ping-" + Long.toHexString(System.nanoTime()))
+          .attribute("from", options.domain()).attribute("to", session.jid().toString())
+          .child(Element.builder("ping", Namespaces.PING).build()).build());
+    }
   }
 
   private void readable() {

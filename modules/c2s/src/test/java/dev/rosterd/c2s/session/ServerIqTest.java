@@ -1,5 +1,6 @@
 package dev.rosterd.c2s.session;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -43,8 +44,29 @@ class ServerIqTest {
   }
 
   @Test
-  void unknownRequestsGetServiceUnavailable() throws Exception {
+  void theServerTellsItsVersionAndUptimeAndRefusesBlockLists() throws Exception {
+    alice.send("<iq type='get' id='d2' to='rosterd.test'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+    String info = alice.next();
+    assertTrue(info.contains("<feature var='jabber:iq:version'/>") && info.contains("<feature var='jabber:iq:last'/>"), info);
+    assertFalse(info.contains("urn:xmpp:blocking"), "a block list is not offered: " + info);
+
     alice.send("<iq type='get' id='v1' to='rosterd.test'><query xmlns='jabber:iq:version'/></iq>");
+    String version = alice.next();
+    assertTrue(version.matches("<iq from='rosterd.test' to='alice@rosterd.test/a' id='v1' type='result'>"
+        + "<query xmlns='jabber:iq:version'><name>rosterd</name><version>\\d+\\.\\d+\\.\\d+[^<]*</version></query></iq>"),
+        version);
+
+    alice.send("<iq type='get' id='l1' to='rosterd.test'><query xmlns='jabber:iq:last'/></iq>");
+    assertTrue(alice.next().matches(".*id='l1' type='result'><query xmlns='jabber:iq:last' seconds='\\d+'/></iq>"));
+
+    alice.send("<iq type='get' id='b1'><blocklist xmlns='urn:xmpp:blocking'/></iq>");
+    String refused = alice.next();
+    assertTrue(refused.contains("id='b1'") && refused.contains("<not-allowed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"), refused);
+  }
+
+  @Test
+  void unknownRequestsGetServiceUnavailable() throws Exception {
+    alice.send("<iq type='get' id='v1' to='rosterd.test'><query xmlns='jabber:iq:register'/></iq>");
     String toServer = alice.next();
     assertTrue(toServer.contains("id='v1'") && toServer.contains("type='error'") && toServer.contains(UNAVAILABLE));
     assertTrue(toServer.contains("<error type='cancel'>"), toServer);
