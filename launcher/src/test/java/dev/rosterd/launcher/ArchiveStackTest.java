@@ -116,6 +116,7 @@ class ArchiveStackTest {
     assertEquals("did you get this?", again.getBody());
     assertNotNull(DelayInformation.from(again), again.toXML().toString());
     assertEquals(stanzaId.group(1), StanzaIdElement.getStanzaId(again).getId(), again.toXML().toString());
+    assertEquals(1, again.getExtensions(StanzaIdElement.class).size(), "one stanza id by bob: " + again.toXML());
     // Once: the next chat bob gets is a new one, not the old one again.
     chat(alice, "bob", "marker");
     Message next = messages.nextResult(WAIT_SECONDS * 1000);

@@ -17,7 +17,10 @@ import org.jxmpp.jid.Jid;
  * @param archiveFor whose archives may keep it, each the sender or the recipient, without repeats
  */
 record CheckedMessage(String to, String from, String fromBare, String stanzaXml, boolean offline,
-    List<String> archiveFor, boolean contacts) {
+    List<String> archiveFor, boolean contacts, String stanzaId) {
+  /** The longest id kept as given (ours are UUIDs). */
+  private static final int MAX_ID_LENGTH = 64;
+
 
   /** Checks {@code m}; throws {@link BadRequest} naming the field at fault. */
   static CheckedMessage of(MessageStore m) {
@@ -35,8 +38,11 @@ record CheckedMessage(String to, String from, String fromBare, String stanzaXml,
       }
       owners.add(o);
     }
+    if (m.stanzaId() != null && (m.stanzaId().isEmpty() || m.stanzaId().length() > MAX_ID_LENGTH)) {
+      throw new BadRequest("\"stanzaId\" is empty or longer than " + MAX_ID_LENGTH);
+    }
     return new CheckedMessage(to, from.toString(), fromBare, m.stanzaXml(), m.offline(), List.copyOf(owners),
-        m.contacts());
+        m.contacts(), m.stanzaId());
   }
 
   /** {@code value} as a normalised bare JID with a local part; throws {@link BadRequest}. */

@@ -33,7 +33,7 @@ final class MessageWrites {
    * this one, so a queue can exceed the cap by the number of writes racing for it.
    */
   Future<MessageStored> store(CheckedMessage m) {
-    String id = UUID.randomUUID().toString();
+    String id = m.stanzaId() != null ? m.stanzaId() : UUID.randomUUID().toString();
     long now = clock.millis();
     return db.pool().withTransaction(conn -> checkCap(conn, m)
         .compose(x -> owners(conn, m))

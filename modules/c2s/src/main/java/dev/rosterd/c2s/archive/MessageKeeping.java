@@ -80,13 +80,15 @@ public final class MessageKeeping {
   /**
    * Queues {@code message}, already archived when it was first routed, for {@code recipient}'s next
    * initial presence alone: a message delivered to a session whose client never acknowledged it
-   * (XEP-0198). Its sender is its {@code from}.
+   * (XEP-0198). Its sender is its {@code from}; it keeps the id the archive gave it, which offline
+   * delivery stamps again, so that it carries one id (XEP-0359 §4: one per {@code by}).
    *
    * @return whether the offline queue took it (false: no archive piece, queue full, store down)
    */
   public Future<Boolean> queueOffline(Element message, BareJid recipient) {
     MessageStore store = new MessageStore(recipient.toString(), message.attribute("from"),
-        message.toXml(""), true, List.of(), true);
+        StanzaIds.withoutOurs(message, recipient).toXml(""), true, List.of(), true,
+        StanzaIds.ours(message, recipient).orElse(null));
     return archive.request(Addresses.ARCHIVE_STORE, store.toJson())
         .map(reply -> true)
         .otherwise(e -> outcome(e, recipient) == Outcome.KEPT);

@@ -1,6 +1,7 @@
 package dev.rosterd.c2s.archive;
 
 import dev.rosterd.stanza.Element;
+import java.util.Optional;
 import org.jxmpp.jid.BareJid;
 
 /**
@@ -19,6 +20,14 @@ public final class StanzaIds {
     return withoutOurs(message, owner).toBuilder()
         .child(Element.builder("stanza-id", NAMESPACE).attribute("id", id).attribute("by", owner.toString()).build())
         .build();
+  }
+
+  /** The id {@code owner}'s archive gave {@code message}, if it carries one. */
+  public static Optional<String> ours(Element message, BareJid owner) {
+    return message.children().stream()
+        .filter(c -> c.is("stanza-id", NAMESPACE) && owner.toString().equals(c.attribute("by")))
+        .map(c -> c.attribute("id"))
+        .findFirst();
   }
 
   /**
