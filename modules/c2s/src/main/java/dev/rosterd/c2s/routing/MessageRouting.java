@@ -2,6 +2,7 @@ package dev.rosterd.c2s.routing;
 
 import dev.rosterd.c2s.archive.MessageKeeping;
 import dev.rosterd.c2s.archive.StanzaIds;
+import dev.rosterd.common.bus.SessionMessage;
 import dev.rosterd.common.session.SessionEntry;
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.StanzaError;
@@ -95,11 +96,30 @@ public final class MessageRouting {
       return offline ? bounce(message, StanzaError.Type.CANCEL, "service-unavailable") : sent(to, sessions, targets, message);
     }
     return keeping.keep(message, to.sender(), to.user(), offline, to.contacts()).compose(kept -> switch (kept.outcome()) {
-      case KEPT -> offline ? none() : sent(to, sessions, targets, StanzaIds.with(message, kept.stanzaId(), to.user()));
+      case KEPT -> offline ? queued(to) : sent(to, sessions, targets, StanzaIds.with(message, kept.stanzaId(), to.user()));
       case FULL -> bounce(message, StanzaError.Type.WAIT, "resource-constraint");
       case FAILED -> offline ? bounce(message, StanzaError.Type.WAIT, "internal-server-error") : sent(to, sessions, targets, message);
       case NO_ARCHIVE -> offline ? bounce(message, StanzaError.Type.CANCEL, "service-unavailable") : sent(to, sessions, targets, message);
     });
+  }
+
+  /**
+   * The chat is in the offline queue. If a resource of the recipient became available while it was
+   * being stored, that resource's offline delivery may have read the queue first: it is told to
+   * read it again, so the chat does not wait for the next login. (Its initial presence is recorded
+   * in the directory before its delivery reads the queue, and the chat was committed before this
+   * second read of the directory: one of the two reads sees the other's write.)
+   */
+  private Future<Optional<Element>> queued(Addressee to) {
+    return delivery.sessions(to.user())
+        .map(sessions -> {
+          List<SessionEntry> now = StanzaDelivery.highestPriority(sessions.values());
+          if (!now.isEmpty()) {
+            delivery.tell(now.get(0), new SessionMessage.OfflineWaiting());
+          }
+          return Optional.<Element>empty();
+        })
+        .otherwise(Optional.empty());
   }
 
   private Future<Optional<Element>> sent(

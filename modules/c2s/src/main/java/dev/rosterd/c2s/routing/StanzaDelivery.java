@@ -43,6 +43,11 @@ public final class StanzaDelivery {
     send(to.address(), stanza);
   }
 
+  /** Sends {@code message} to one session. */
+  public void tell(SessionEntry to, SessionMessage message) {
+    SessionAddressing.send(vertx, to.address(), message.toJson());
+  }
+
   /** Writes {@code stanza} as it is to the session at {@code address}. */
   public void send(String address, Element stanza) {
     SessionAddressing.send(vertx, address, new SessionMessage.Stanza(stanza.toXml()).toJson());

@@ -338,6 +338,11 @@ final class ClientSession implements SessionPort {
       probed(p.from());
     } else if (message instanceof SessionMessage.Replaced) {
       replaced(request);
+    } else if (message instanceof SessionMessage.OfflineWaiting) {
+      if (presence.available()) {
+        inOrderSilently("take the offline queue again",
+            () -> services.offlineDelivery().deliver(jid.asBareJid(), this::sendXml));
+      }
     } else if (message instanceof SessionMessage.Resume ask) {
       resume(ask, request);
     } else if (message instanceof SessionMessage.FromClient relayed) {

@@ -38,6 +38,7 @@ public sealed interface SessionMessage {
       case FromClient.KIND -> new FromClient(json.getString("link"), json.getString("xml"));
       case LinkLost.KIND -> new LinkLost(json.getString("link"), json.getBoolean("streamEnded", true));
       case StreamEnd.KIND -> new StreamEnd(json.getString("condition"), json.getString("text"));
+      case OfflineWaiting.KIND -> new OfflineWaiting();
       default -> throw new IllegalArgumentException("a session message of unknown kind " + kind);
     };
   }
@@ -177,6 +178,22 @@ public sealed interface SessionMessage {
     @Override
     public JsonObject toJson() {
       return new JsonObject().put(SessionMessage.KIND, KIND).put("condition", condition).put("text", text);
+    }
+  }
+
+  /**
+   * {@code {"kind": "offline-waiting"}}: a message was queued offline for this session's user
+   * although the session had meanwhile become available (its initial presence was processed while
+   * the message was being stored, so its offline delivery may have read the queue before the
+   * message was in it). An available session takes its user's offline queue again; any other
+   * ignores it. Sent without waiting for an answer.
+   */
+  record OfflineWaiting() implements SessionMessage {
+    static final String KIND = "offline-waiting";
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(SessionMessage.KIND, KIND);
     }
   }
 }
