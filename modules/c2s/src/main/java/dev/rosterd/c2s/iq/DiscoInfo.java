@@ -14,7 +14,8 @@ import java.util.List;
 public final class DiscoInfo {
   /** The iq namespaces the server answers. */
   static final List<String> FEATURES = List.of(
-      Namespaces.DISCO_INFO, Namespaces.PING, Namespaces.CARBONS, Namespaces.VERSION, Namespaces.LAST);
+      Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, Namespaces.PING, Namespaces.CARBONS, Namespaces.VERSION,
+      Namespaces.LAST);
 
   private DiscoInfo() {}
 

@@ -9,7 +9,8 @@ import java.lang.management.ManagementFactory;
 /**
  * The iq get/set requests the server answers itself, whether addressed to the server or to the
  * sender's own account: the legacy session establishment (RFC 3921 §3, kept as a no-op per RFC 6121
- * Appendix E), XEP-0199 ping, and, addressed to the server, XEP-0030 disco#info, XEP-0092 software
+ * Appendix E), XEP-0199 ping, and, addressed to the server, XEP-0030 disco#info and disco#items
+ * (empty), XEP-0092 software
  * version (name and version; no operating system, which would only help an attacker) and XEP-0012
  * last activity (the server's uptime). The XEP-0191 blocking command is refused with {@code
  * <not-allowed/>}: who may reach whom is the web application's to decide (its rosters), and a
@@ -38,6 +39,13 @@ public final class ServerIq {
     }
     if (toServer && payload.is("query", Namespaces.DISCO_INFO) && "get".equals(type)) {
       return DiscoInfo.answer(iq);
+    }
+    if (toServer && payload.is("query", Namespaces.DISCO_ITEMS) && "get".equals(type)) {
+      // The server hosts no items (no rooms, no components): an empty list, which clients looking
+      // for a MUC service or an upload component read as "none here".
+      return payload.attribute("node") != null
+          ? StanzaError.reply(iq, StanzaError.Type.CANCEL, "item-not-found")
+          : IqReply.result(iq).child(Element.builder("query", Namespaces.DISCO_ITEMS).build()).build();
     }
     if (toServer && payload.is("query", Namespaces.VERSION) && "get".equals(type)) {
       return IqReply.result(iq).child(Element.builder("query", Namespaces.VERSION)

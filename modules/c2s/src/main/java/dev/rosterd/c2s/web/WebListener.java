@@ -62,7 +62,7 @@ public final class WebListener {
     }
     HttpListenerGuard guard = new HttpListenerGuard(vertx, NAME, options.limits(),
         new ErrorBody("text/plain; charset=utf-8", message -> message + "\n"));
-    WebSocketEndpoint endpoint = new WebSocketEndpoint(origins, accepted);
+    WebSocketEndpoint endpoint = new WebSocketEndpoint(origins, new ClientAddress(options.trustedProxies()), accepted);
     String path = options.path();
     server = guard.install(vertx.createHttpServer(guard.options(base))).requestHandler(request -> {
       if (path.equals(request.path())) {

@@ -1,6 +1,7 @@
 package dev.rosterd.c2s.web;
 
 import dev.rosterd.common.config.ConfigReader;
+import io.netty.util.NetUtil;
 import dev.rosterd.common.http.HttpListenerLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -53,6 +54,7 @@ public final class WebListenerOptions {
   private final List<String> allowedOrigins;
   private final int pingSeconds;
   private final HttpListenerLimits limits;
+  private final List<String> trustedProxies;
 
   /** Reads {@code r}, the {@code c2s.web} section. */
   public WebListenerOptions(ConfigReader r) {
@@ -69,7 +71,22 @@ public final class WebListenerOptions {
     allowedOrigins = origins(r);
     pingSeconds = r.integer("pingSeconds", DEFAULT_PING_SECONDS, 1, 3600);
     limits = limits(r, pingSeconds);
+    trustedProxies = trustedProxies(r, behindTlsProxy);
     r.rejectUnknownKeys();
+  }
+
+  private static List<String> trustedProxies(ConfigReader r, boolean behindTlsProxy) {
+    if (!r.has("trustedProxies")) {
+      return behindTlsProxy ? List.of("127.0.0.1", "::1") : List.of();
+    }
+    List<String> proxies = new ArrayList<>();
+    for (Object o : r.array("trustedProxies")) {
+      if (!(o instanceof String s) || !(NetUtil.isValidIpV4Address(s) || NetUtil.isValidIpV6Address(s))) {
+        throw r.invalid("trustedProxies", "\"" + o + "\" is not an IP address such as 10.0.0.5");
+      }
+      proxies.add(s);
+    }
+    return List.copyOf(proxies);
   }
 
   private static String url(ConfigReader r, String key, String plain, String secure) {
@@ -187,6 +204,15 @@ public final class WebListenerOptions {
   }
 
   /** {@code maxConnections}, {@code requestReadTimeoutMs}, {@code idleTimeoutSeconds}, {@code maxHeaderBytes}. */
+  /**
+   * {@code trustedProxies}: the addresses whose {@code X-Forwarded-For} header is believed to name
+   * the browser, for per-address limits. Default {@code ["127.0.0.1", "::1"]} with {@code
+   * behindTlsProxy} (a proxy on this host), none otherwise.
+   */
+  public List<String> trustedProxies() {
+    return trustedProxies;
+  }
+
   public HttpListenerLimits limits() {
     return limits;
   }

@@ -21,9 +21,11 @@ final class WebSocketEndpoint {
 
   private final AllowedOrigins origins;
   private final BiConsumer<ServerWebSocket, String> accepted;
+  private final ClientAddress clients;
 
   /** @param accepted takes each new WebSocket and the client's IP address */
-  WebSocketEndpoint(AllowedOrigins origins, BiConsumer<ServerWebSocket, String> accepted) {
+  WebSocketEndpoint(AllowedOrigins origins, ClientAddress clients, BiConsumer<ServerWebSocket, String> accepted) {
+    this.clients = clients;
     this.origins = origins;
     this.accepted = accepted;
   }
@@ -52,7 +54,7 @@ final class WebSocketEndpoint {
       refuse(request, 400, "the WebSocket subprotocol xmpp is required (Sec-WebSocket-Protocol: xmpp, RFC 7395 §3.1)");
       return;
     }
-    String peerHost = request.remoteAddress().hostAddress();
+    String peerHost = clients.of(request);
     request.toWebSocket().onComplete(ar -> {
       if (ar.succeeded()) {
         accepted.accept(ar.result(), peerHost);

@@ -59,6 +59,9 @@ class ServerIqTest {
     alice.send("<iq type='get' id='l1' to='rosterd.test'><query xmlns='jabber:iq:last'/></iq>");
     assertTrue(alice.next().matches(".*id='l1' type='result'><query xmlns='jabber:iq:last' seconds='\\d+'/></iq>"));
 
+    alice.send("<iq type='get' id='i1' to='rosterd.test'><query xmlns='http://jabber.org/protocol/disco#items'/></iq>");
+    assertTrue(alice.next().endsWith("id='i1' type='result'><query xmlns='http://jabber.org/protocol/disco#items'/></iq>"));
+
     alice.send("<iq type='get' id='b1'><blocklist xmlns='urn:xmpp:blocking'/></iq>");
     String refused = alice.next();
     assertTrue(refused.contains("id='b1'") && refused.contains("<not-allowed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"), refused);

@@ -45,6 +45,8 @@ import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.iqregister.packet.Registration;
+import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterEach;
@@ -154,12 +156,16 @@ class SessionSmackTest {
   }
 
   @Test
-  void anUnknownIqToTheServerIsServiceUnavailable() throws Exception {
+  void smacksVersionRequestIsAnsweredAndAnUnknownIqIsServiceUnavailable() throws Exception {
     XMPPTCPConnection alice = login("alice", "a");
-    Version request = new Version(jid("rosterd.test"));
+    Version version = VersionManager.getInstanceFor(alice).getVersion(JidCreate.from("rosterd.test"));
+    assertEquals("rosterd", version.getName());
+    assertTrue(version.getOs() == null, "no operating system told");
 
+    Registration register = new Registration();
+    register.setTo(JidCreate.from("rosterd.test"));
     XMPPException.XMPPErrorException e = assertThrows(XMPPException.XMPPErrorException.class,
-        () -> alice.createStanzaCollectorAndSend(request).nextResultOrThrow());
+        () -> alice.createStanzaCollectorAndSend(register).nextResultOrThrow());
     assertEquals(StanzaError.Condition.service_unavailable, e.getStanzaError().getCondition());
   }
 
