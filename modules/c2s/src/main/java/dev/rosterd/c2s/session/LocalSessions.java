@@ -69,6 +69,16 @@ final class LocalSessions {
     waiting.remove(address);
   }
 
+  /** Ends the streams that relay a resumed session of {@code node}, which left the cluster. */
+  void endRelaysFrom(String node) {
+    held.forEach((address, h) -> {
+      if (h.inbox() instanceof RelayInbox relay && relay.relaysFrom(node)) {
+        held.remove(address);
+        h.context().runOnContext(v -> relay.sessionGone());
+      }
+    });
+  }
+
   /**
    * Ends every session that waits to be resumed, as the server stops: what their clients had not
    * acknowledged is redelivered or queued offline rather than lost with the process.

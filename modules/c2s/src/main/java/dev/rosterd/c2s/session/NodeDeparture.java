@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * leaves the directory (nothing is routed there any more), the contacts of an available one hear it
  * went unavailable, and a user left with no session has the cached roster released.
  *
+ * <p>A stream of this instance that relays a resumed session (XEP-0198) held by the departed node
+ * ends: the session is gone with its node.
+ *
  * <p>Every survivor is told; the first to take the cluster-wide lock of the departed node does the
  * work and empties the index, so the others find nothing left to do. Removals are owner-checked, so
  * a user who already logged in again elsewhere under the same resource keeps the new session.
@@ -63,7 +66,9 @@ final class NodeDeparture {
     server.vertx().eventBus().<JsonObject>localConsumer(Addresses.NODE_LEFT, m -> {
       // Taken on: the launcher stops re-sending (it re-sends while no c2s is deployed here).
       m.reply(new JsonObject());
-      clear(NodeLeft.fromJson(m.body()).node(), CLEAR_ATTEMPTS);
+      String node = NodeLeft.fromJson(m.body()).node();
+      server.local().endRelaysFrom(node);
+      clear(node, CLEAR_ATTEMPTS);
     });
   }
 

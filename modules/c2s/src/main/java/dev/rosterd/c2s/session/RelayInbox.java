@@ -1,6 +1,7 @@
 package dev.rosterd.c2s.session;
 
 import dev.rosterd.common.bus.SessionMessage;
+import dev.rosterd.common.session.SessionAddressing;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -15,9 +16,25 @@ final class RelayInbox implements Inbox {
   private static final Logger log = LoggerFactory.getLogger(RelayInbox.class);
 
   private final ClientLink stream;
+  private final String session;
 
-  RelayInbox(ClientLink stream) {
+  /** @param session the address of the session the stream relays */
+  RelayInbox(ClientLink stream, String session) {
     this.stream = stream;
+    this.session = session;
+  }
+
+  /** Whether the relayed session lived on {@code node}. */
+  boolean relaysFrom(String node) {
+    return SessionAddressing.nodeOf(session).equals(node);
+  }
+
+  /**
+   * The relayed session's node left the cluster: the session is gone with it, so the stream ends
+   * (rather than relaying into nothing); the client's next resume fails and it binds afresh.
+   */
+  void sessionGone() {
+    stream.closeWithStreamError("system-shutdown", "the server that held this session is gone; log in again");
   }
 
   @Override

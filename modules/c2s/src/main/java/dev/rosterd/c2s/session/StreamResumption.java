@@ -42,7 +42,7 @@ final class StreamResumption {
     SessionMessage.Resume ask = new SessionMessage.Resume(user.toString(), previd, h, relay);
     return OnConnection.of(link, services.local().ready())
         .compose(v -> {
-          services.local().add(relay, new RelayInbox(link), link.context());
+          services.local().add(relay, new RelayInbox(link, session.get()), link.context());
           return OnConnection.of(link, SessionAddressing.request(services.vertx(), session.get(), ask.toJson(),
               new DeliveryOptions().setSendTimeout(RESUME_TIMEOUT_MS)));
         })

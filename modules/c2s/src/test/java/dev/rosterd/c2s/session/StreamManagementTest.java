@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rosterd.c2s.C2sTestServer;
 import dev.rosterd.common.bus.Addresses;
 import dev.rosterd.common.bus.MessageStored;
+import dev.rosterd.common.bus.NodeLeft;
+import dev.rosterd.common.session.SessionAddressing;
+import io.vertx.core.eventbus.DeliveryOptions;
 import dev.rosterd.testing.RawXmppClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -151,6 +154,25 @@ class StreamManagementTest {
     assertTrue(bob.expect("answer").contains("from='alice@rosterd.test/phone'"));
     back.send("<r " + SM + "/>");
     back.expect("<a " + SM + " h='3'/>");
+  }
+
+  /**
+   * A stream relaying a resumed session ends when the session's node is reported gone from the
+   * cluster, instead of relaying into nothing. (On one node the report is about the node itself,
+   * which is enough to show the relay ends; a real departure is the survivor's view of the same.)
+   */
+  @Test
+  void aRelayEndsWhenTheSessionsNodeLeaves(Vertx vertx) throws Exception {
+    start(vertx, new JsonObject());
+    RawXmppClient alice = bound("alice", "phone");
+    String id = enableResumption(alice);
+    alice.abort();
+    RawXmppClient back = authenticated("alice");
+    back.send("<resume " + SM + " previd='" + id + "' h='0'/>");
+    back.expect("<resumed");
+    vertx.eventBus().request(Addresses.NODE_LEFT, new NodeLeft(SessionAddressing.nodeId(vertx)).toJson(),
+        new DeliveryOptions().setLocalOnly(true));
+    C2sTestServer.assertStreamError(back.awaitClose(), "system-shutdown");
   }
 
   @Test
