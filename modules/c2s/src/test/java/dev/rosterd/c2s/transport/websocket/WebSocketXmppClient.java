@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -104,6 +105,20 @@ final class WebSocketXmppClient implements AutoCloseable {
   }
 
   record Closed(List<String> messages, short code) {}
+
+  /**
+   * Drops the connection as a network does: the TCP connection is closed under the WebSocket, with
+   * neither {@code <close/>} nor a WebSocket close frame (Vert.x has no public call for that, so
+   * its channel is closed). Returns once the socket is closed; what the server sent after the
+   * messages already taken with {@link #next} is lost with it.
+   */
+  void drop() throws Exception {
+    if (!(socket instanceof WebSocketInternal internal)) {
+      throw new IllegalStateException("cannot reach the connection of " + socket.getClass());
+    }
+    internal.channelHandlerContext().close();
+    closed.get(TIMEOUT_S, TimeUnit.SECONDS);
+  }
 
   @Override
   public void close() throws Exception {
