@@ -14,6 +14,10 @@
  *       socket, so routing, presence and roster effects are tested stanza by stanza.
  *   <li><b>What a real client sees</b> ({@code SmackLoginTest}, {@code session.SessionSmackTest}):
  *       Smack over a real socket, STARTTLS and SASL, against the c2s with stand-in pieces.
+ *   <li><b>A second client library</b> ({@code session.StreamManagementSlixmppTest}): slixmpp, a
+ *       Python script in the test resources' {@code slixmpp/} folder run by {@code
+ *       session.SlixmppClient} on Debian's {@code python3-slixmpp}, so that stream management is not
+ *       only checked against Smack's reading of XEP-0198. It fails, naming the package, without it.
  * </ul>
  *
  * <p>The end-to-end tests with every piece deployed (the web application's stand-in, the roster

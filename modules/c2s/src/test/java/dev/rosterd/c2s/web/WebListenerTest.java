@@ -13,10 +13,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,10 @@ class WebListenerTest {
       .put("publicWebSocketUrl", "wss://chat.example.com/xmpp-websocket")
       .put("publicBoshUrl", "https://chat.example.com/http-bind")));
 
+  // Vert.x closes a WebSocketClient, and its connections, once it is garbage: a GC during a
+  // handshake dropped it. Held here until the test's Vert.x is closed.
+  private final List<WebSocketClient> clients = new ArrayList<>();
+
   private int port() {
     return server.server().verticle.actualWebPort();
   }
@@ -53,7 +60,9 @@ class WebListenerTest {
     if (subprotocol != null) {
       o.addSubProtocol(subprotocol);
     }
-    return server.vertx().createWebSocketClient(new WebSocketClientOptions()).connect(o);
+    WebSocketClient client = server.vertx().createWebSocketClient(new WebSocketClientOptions());
+    clients.add(client);
+    return client.connect(o);
   }
 
   private int refusedWith(Future<WebSocket> handshake) {

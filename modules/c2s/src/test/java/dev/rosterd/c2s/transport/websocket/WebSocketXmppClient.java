@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,11 +24,15 @@ final class WebSocketXmppClient implements AutoCloseable {
   static final long TIMEOUT_S = 10;
   static final String FRAMING = "urn:ietf:params:xml:ns:xmpp-framing";
 
+  // Vert.x closes a WebSocketClient, and its connections, once the client is garbage: held here,
+  // it lives as long as its WebSocket (unheld, a GC during a test dropped the handshake).
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  private WebSocketXmppClient(WebSocket socket) {
+  private WebSocketXmppClient(WebSocketClient client, WebSocket socket) {
+    this.client = client;
     this.socket = socket;
     socket.textMessageHandler(received::add);
     socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
@@ -39,7 +45,8 @@ final class WebSocketXmppClient implements AutoCloseable {
   }
 
   static WebSocketXmppClient connect(Vertx vertx, WebSocketConnectOptions options) throws Exception {
-    return new WebSocketXmppClient(await(vertx.createWebSocketClient(new WebSocketClientOptions()).connect(options)));
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions());
+    return new WebSocketXmppClient(client, await(client.connect(options)));
   }
 
   static <T> T await(Future<T> f) throws Exception {
@@ -105,10 +112,25 @@ final class WebSocketXmppClient implements AutoCloseable {
 
   record Closed(List<String> messages, short code) {}
 
+  /**
+   * Drops the connection as a network does: the TCP connection is closed under the WebSocket, with
+   * neither {@code <close/>} nor a WebSocket close frame (Vert.x has no public call for that, so
+   * its channel is closed). Returns once the socket is closed; what the server sent after the
+   * messages already taken with {@link #next} is lost with it.
+   */
+  void drop() throws Exception {
+    if (!(socket instanceof WebSocketInternal internal)) {
+      throw new IllegalStateException("cannot reach the connection of " + socket.getClass());
+    }
+    internal.channelHandlerContext().close();
+    closed.get(TIMEOUT_S, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws Exception {
     if (!closed.isDone()) {
       await(socket.close());
     }
+    await(client.close());
   }
 }
