@@ -139,6 +139,15 @@ final class RosterdProcess implements AutoCloseable {
     process.toHandle().destroy();
   }
 
+  /**
+   * Sends SIGKILL (on Linux {@link ProcessHandle#destroyForcibly} is {@code kill -9}): no shutdown
+   * hook runs and nothing is closed or flushed, as when the machine's OOM killer strikes. Through
+   * the handle, as in {@link #terminate}, so that what the process wrote before is still read.
+   */
+  void kill() {
+    process.toHandle().destroyForcibly();
+  }
+
   /** Waits for the process to end and returns its exit status; all of stderr has been read. */
   int exitCode() throws Exception {
     if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {

@@ -24,11 +24,17 @@ final class ArchiveBus {
   static final String ALICE = "alice@example.com";
   static final String BOB = "bob@example.com";
   static final String CAROL = "carol@example.com";
+  static final String DOMAIN = "example.com";
 
   private final Vertx vertx;
 
   ArchiveBus(Vertx vertx) {
     this.vertx = vertx;
+  }
+
+  /** The deployment config of an archive verticle on the store that {@code section} reaches. */
+  static JsonObject config(JsonObject section) {
+    return section.put("domain", DOMAIN);
   }
 
   /** Deploys an archive verticle on {@code config} with {@code clock}; its deployment id. */

@@ -12,6 +12,7 @@ import dev.rosterd.common.bus.ArchivePage;
 import dev.rosterd.common.bus.ArchiveQuery;
 import dev.rosterd.common.bus.BusFailure;
 import dev.rosterd.common.bus.MessageStore;
+import dev.rosterd.testing.TestStores;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class ArchivePagingTest {
   void pagesForwardsAndBackwardsWithFilters(TestStores.Kind kind, TestStores stores, Vertx vertx) throws Exception {
     ArchiveBus bus = new ArchiveBus(vertx);
     TestClock clock = new TestClock(T0);
-    bus.deploy(stores.fresh(kind), clock);
+    bus.deploy(ArchiveBus.config(stores.fresh(kind)), clock);
     List<String> ids = fill(bus, clock);
 
     forwards(bus, ids);

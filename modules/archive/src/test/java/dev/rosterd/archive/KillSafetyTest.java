@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.common.bus.OfflineMessages;
+import dev.rosterd.testing.TestStores;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -32,7 +33,7 @@ class KillSafetyTest {
   @ParameterizedTest
   @EnumSource(TestStores.Kind.class)
   void everyAcknowledgedMessageSurvivesAKill(TestStores.Kind kind, TestStores stores, Vertx vertx) throws Exception {
-    JsonObject config = stores.fresh(kind);
+    JsonObject config = ArchiveBus.config(stores.fresh(kind));
     Set<String> acked = new HashSet<>();
     Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), ArchiveWriter.class.getName(), config.encode())

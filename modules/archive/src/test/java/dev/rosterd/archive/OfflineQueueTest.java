@@ -13,6 +13,7 @@ import dev.rosterd.common.bus.BusFailure;
 import dev.rosterd.common.bus.MessageStore;
 import dev.rosterd.common.bus.MessageStored;
 import dev.rosterd.common.bus.OfflineMessages;
+import dev.rosterd.testing.TestStores;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +37,7 @@ class OfflineQueueTest {
       throws Exception {
     ArchiveBus bus = new ArchiveBus(vertx);
     TestClock clock = new TestClock(T0);
-    bus.deploy(stores.fresh(kind), clock);
+    bus.deploy(ArchiveBus.config(stores.fresh(kind)), clock);
     List<MessageStored> sent = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       sent.add(bus.send(i % 2 == 0 ? ALICE : CAROL, BOB, "hello " + i, true));
@@ -73,7 +74,7 @@ class OfflineQueueTest {
   void aFullQueueRefusesTheMessageWholeWithResourceConstraint(TestStores.Kind kind, TestStores stores, Vertx vertx)
       throws Exception {
     ArchiveBus bus = new ArchiveBus(vertx);
-    bus.deploy(stores.fresh(kind).put("offlineCapPerUser", 3), new TestClock(T0));
+    bus.deploy(ArchiveBus.config(stores.fresh(kind)).put("offlineCapPerUser", 3), new TestClock(T0));
     for (int i = 0; i < 3; i++) {
       bus.send(ALICE, BOB, "m" + i, true);
     }
@@ -98,7 +99,7 @@ class OfflineQueueTest {
   @EnumSource(TestStores.Kind.class)
   void badJidsAreBadRequests(TestStores.Kind kind, TestStores stores, Vertx vertx) throws Exception {
     ArchiveBus bus = new ArchiveBus(vertx);
-    bus.deploy(stores.fresh(kind), new TestClock(T0));
+    bus.deploy(ArchiveBus.config(stores.fresh(kind)), new TestClock(T0));
     JsonObject notBare = new MessageStore("bob@example.com/laptop", ALICE, "<message/>", true, List.of(), true).toJson();
     assertEquals(BusFailure.BAD_REQUEST, bus.failure(Addresses.ARCHIVE_STORE, notBare).failureCode());
     JsonObject stranger = new MessageStore(BOB, ALICE, "<message/>", false, List.of(CAROL), true).toJson();

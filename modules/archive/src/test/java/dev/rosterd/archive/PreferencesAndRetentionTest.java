@@ -12,6 +12,7 @@ import dev.rosterd.common.bus.ArchiveQuery;
 import dev.rosterd.common.bus.BusFailure;
 import dev.rosterd.common.bus.MessageStore;
 import dev.rosterd.common.bus.MessageStored;
+import dev.rosterd.testing.TestStores;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -33,7 +34,7 @@ class PreferencesAndRetentionTest {
   @EnumSource(TestStores.Kind.class)
   void preferencesDecideWhoseArchiveKeepsIt(TestStores.Kind kind, TestStores stores, Vertx vertx) throws Exception {
     ArchiveBus bus = new ArchiveBus(vertx);
-    bus.deploy(stores.fresh(kind).put("defaultPreference", "roster"), new TestClock(T0));
+    bus.deploy(ArchiveBus.config(stores.fresh(kind)).put("defaultPreference", "roster"), new TestClock(T0));
     assertEquals(new ArchivePrefs(BOB, "roster", List.of(), List.of()), prefs(bus, BOB), "the configured default");
 
     // roster: a message with a contact is kept, one with a stranger is not.
@@ -63,7 +64,7 @@ class PreferencesAndRetentionTest {
     TestClock clock = new TestClock(T0);
     ArchiveVerticle archive = new ArchiveVerticle(clock);
     vertx.deployVerticle(archive, new io.vertx.core.DeploymentOptions()
-        .setConfig(stores.fresh(kind).put("retentionDays", 30))).await(60, TimeUnit.SECONDS);
+        .setConfig(ArchiveBus.config(stores.fresh(kind)).put("retentionDays", 30))).await(60, TimeUnit.SECONDS);
     bus.send(ALICE, BOB, "old, read", false);
     bus.send(ALICE, BOB, "old, never delivered", true);
     clock.advance(Duration.ofDays(20));
@@ -83,8 +84,8 @@ class PreferencesAndRetentionTest {
   void theRetentionJobRunsOnItsOwnAndZeroKeepsForEver(TestStores stores, Vertx vertx) throws Exception {
     ArchiveBus bus = new ArchiveBus(vertx);
     TestClock clock = new TestClock(T0);
-    bus.deploy(stores.fresh(TestStores.Kind.EMBEDDED).put("retentionDays", 1).put("retentionIntervalSeconds", 1),
-        clock);
+    bus.deploy(ArchiveBus.config(stores.fresh(TestStores.Kind.EMBEDDED))
+        .put("retentionDays", 1).put("retentionIntervalSeconds", 1), clock);
     bus.send(ALICE, BOB, "soon gone", false);
     clock.advance(Duration.ofDays(2));
     // Waits for the job's effect, checking each time the timer could have fired.
@@ -101,7 +102,8 @@ class PreferencesAndRetentionTest {
 
     ArchiveVerticle forever = new ArchiveVerticle(clock);
     vertx.deployVerticle(forever, new io.vertx.core.DeploymentOptions()
-        .setConfig(stores.fresh(TestStores.Kind.EMBEDDED).put("retentionDays", 0))).await(60, TimeUnit.SECONDS);
+        .setConfig(ArchiveBus.config(stores.fresh(TestStores.Kind.EMBEDDED)).put("retentionDays", 0)))
+        .await(60, TimeUnit.SECONDS);
     assertEquals(false, forever.retentionEnabled());
   }
 

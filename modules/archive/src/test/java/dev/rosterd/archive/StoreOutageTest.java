@@ -14,6 +14,7 @@ import dev.rosterd.common.bus.MessageStored;
 import dev.rosterd.common.bus.OfflineMessages;
 import dev.rosterd.common.bus.OfflineTake;
 import dev.rosterd.common.health.ArchiveStoreState;
+import dev.rosterd.testing.TestStores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -34,7 +35,7 @@ class StoreOutageTest {
   @Test
   void postgresqlStoppedAndStartedAgain(TestStores stores, Vertx vertx) throws Exception {
     ArchiveBus bus = new ArchiveBus(vertx);
-    JsonObject config = stores.fresh(TestStores.Kind.POSTGRESQL);
+    JsonObject config = ArchiveBus.config(stores.fresh(TestStores.Kind.POSTGRESQL));
     bus.deploy(config, new TestClock(Instant.parse("2026-04-01T00:00:00Z")));
     MessageStored before = bus.send(ALICE, BOB, "before the outage", true);
     String store = "postgresql 127.0.0.1:" + stores.postgres().port() + "/"
@@ -78,7 +79,7 @@ class StoreOutageTest {
 
   @Test
   void anUnreachablePostgresqlFailsTheStartNamingTheStore(TestStores stores, Vertx vertx) throws Exception {
-    JsonObject config = stores.fresh(TestStores.Kind.POSTGRESQL);
+    JsonObject config = ArchiveBus.config(stores.fresh(TestStores.Kind.POSTGRESQL));
     config.getJsonObject("postgresql").put("database", "no_such_database");
     Exception e = assertThrows(Exception.class, () -> vertx.deployVerticle(new ArchiveVerticle(),
         new DeploymentOptions().setConfig(config)).await(30, TimeUnit.SECONDS));

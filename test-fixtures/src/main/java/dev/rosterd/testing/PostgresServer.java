@@ -1,4 +1,4 @@
-package dev.rosterd.archive;
+package dev.rosterd.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,9 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>The binaries are found in {@code $ROSTERD_PG_BIN}, else in {@code pg_config --bindir}, else
  * next to an {@code initdb} on the PATH.
  */
-final class PostgresServer implements ExtensionContext.Store.CloseableResource {
-  static final String USER = "rosterd";
-  static final String PASSWORD = "rosterd-test-secret";
+public final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+  /** The superuser the cluster is created with; it owns every test database. */
+  public static final String USER = "rosterd";
+  /** {@link #USER}'s password, for logins over TCP (scram-sha-256). */
+  public static final String PASSWORD = "rosterd-test-secret";
 
   private final Path bin;
   private final Path dataDir;
@@ -41,7 +43,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
   }
 
   /** Creates a cluster in {@code target/} and starts it. */
-  static PostgresServer start() {
+  public static PostgresServer start() {
     try {
       boolean root = "root".equals(System.getProperty("user.name"));
       Path base = Path.of("target", "postgres-" + UUID.randomUUID()).toAbsolutePath();
@@ -65,12 +67,13 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
     }
   }
 
-  int port() {
+  /** The loopback TCP port it listens on. */
+  public int port() {
     return port;
   }
 
   /** A new empty database owned by {@link #USER}; its name. */
-  String createDatabase() {
+  public String createDatabase() {
     String name = "archive_test_" + (++databases);
     // Over the Unix socket in the data directory (trust); the piece itself logs in over TCP with the
     // password. -w: never prompt for a password, fail instead.
@@ -79,7 +82,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
   }
 
   /** Starts the server (again), waiting until it accepts connections. */
-  void up() {
+  public void up() {
     // fsync off: the tests need the server's answers, not durability across a power cut, and
     // thousands of commits are much faster without it. Commits still wait for the server's WAL write.
     run("pg_ctl", "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(), "-w", "-t", "60",
@@ -89,7 +92,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
   }
 
   /** Stops the server at once (connections are ended), waiting until it is down. */
-  void down() {
+  public void down() {
     run("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop");
   }
 
