@@ -90,6 +90,14 @@ run_scenarios() {
         done ;;
       latency)
         warm_and_measure "$start" "${target[@]}" --scenario latency --pairs 100 --rates "$RATES" ;;
+      attacked)
+        # A fresh server per run: the quiet phase first, then the same load beside the attackers.
+        for _ in $(seq 1 "$RUNS"); do
+          "$start"
+          harness "${target[@]}" --scenario attacked --pairs 100 --rates "${ATTACK_RATES:-500}" \
+              --clients "${ATTACK_LOGINS:-200}" --attackers "${ATTACKERS:-10}" >>"$RESULTS"
+          stop_server
+        done ;;
       memory)
         for _ in $(seq 1 "$RUNS"); do
           "$start"
@@ -98,7 +106,7 @@ run_scenarios() {
           stop_server
         done ;;
       *)
-        echo "unknown scenario $scenario (login_roster, refresh, memory, latency)" >&2
+        echo "unknown scenario $scenario (login_roster, refresh, memory, latency, attacked)" >&2
         return 2 ;;
     esac
   done

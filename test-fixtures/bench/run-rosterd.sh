@@ -3,7 +3,7 @@
 # rosterd-bench.json (c2s 15222 without TLS, admin 15280, http auth and rosters from the harness's
 # backend on 18080), and appends one JSON line per run to results/results.jsonl.
 #
-#   test-fixtures/bench/run-rosterd.sh [login_roster] [refresh] [memory] [latency]
+#   test-fixtures/bench/run-rosterd.sh [login_roster] [refresh] [memory] [latency] [attacked]
 #
 # Environment: ROSTERD_JAR (a built rosterd.jar to use instead of building this tree),
 # ROSTERD_JAVA_OPTS (default -Xms64m -Xmx256m; part of every line's label), RUNS,

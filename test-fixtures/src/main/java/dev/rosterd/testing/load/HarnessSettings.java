@@ -13,7 +13,7 @@ import java.util.Map;
 public final class HarnessSettings {
   /** The scenarios of issue 6. */
   public enum Scenario {
-    LOGIN_ROSTER, REFRESH, MEMORY, LATENCY, CLUSTER;
+    LOGIN_ROSTER, REFRESH, MEMORY, LATENCY, CLUSTER, ATTACKED;
 
     static Scenario of(String s) {
       return valueOf(s.toUpperCase(java.util.Locale.ROOT));
@@ -43,6 +43,8 @@ public final class HarnessSettings {
     DEFAULTS.put("groups", "object");
     DEFAULTS.put("levels", "0,1000,5000,10000");
     DEFAULTS.put("pairs", "100");
+    DEFAULTS.put("attackers", "10");
+    DEFAULTS.put("attack-kinds", "flood,sleep,slowloris,malformed");
     DEFAULTS.put("rates", "500,2000");
     DEFAULTS.put("duration-seconds", "10");
     DEFAULTS.put("warmup-seconds", "2");
@@ -170,6 +172,21 @@ public final class HarnessSettings {
   /** {@code --pairs}: pairs of contacts exchanging messages in the latency scenario. */
   int pairs() {
     return integer("pairs");
+  }
+
+  /** {@code --attackers}: attackers of each kind in the attacked scenario (see {@link Attackers}). */
+  int attackers() {
+    return integer("attackers");
+  }
+
+  /**
+   * {@code --attack-kinds}: which attacks run ({@code flood}, {@code sleep}, {@code slowloris},
+   * {@code malformed}, {@code guess}). Not {@code guess} by default: from the harness's one address
+   * it spends the per-address login budget of the normal users too, as it would for users behind
+   * the attacker's address, which measures the budget rather than the server's isolation.
+   */
+  java.util.Set<String> attackKinds() {
+    return java.util.Set.of(values.get("attack-kinds").split(","));
   }
 
   /** {@code --rates}: round trips per second, all pairs together, one measurement each. */

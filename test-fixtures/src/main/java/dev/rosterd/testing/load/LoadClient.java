@@ -57,6 +57,10 @@ final class LoadClient {
   private int ids;
   private volatile int pushes;
   private Observer observer = new Observer() {};
+  /** Set by {@link #close}: a flood stops, so that what it queued can drain and the socket close. */
+  private boolean closing;
+  /** Set for an attacker (flooding or not reading): its close is not waited for. */
+  private boolean attacking;
 
   /** Where a client connects: one node's c2s port. */
   record Target(String host, int port) {}
@@ -121,13 +125,62 @@ final class LoadClient {
   /** Closes the stream and the socket; completes when the socket is closed. */
   Future<Void> close() {
     context.runOnContext(v -> {
+      closing = true;
       if (socket == null) {
         closed.tryComplete();
       } else {
+        // A paused socket (an attacker that stopped reading) holds its close event back, and a
+        // flooder's queued writes drain only at the server's stanza rate: neither is waited for.
+        socket.resume();
+        if (attacking) {
+          closed.tryComplete();
+        }
         socket.write("</stream:stream>");
         socket.close();
       }
     });
+    return closed.future();
+  }
+
+  /**
+   * An attacker's flood: writes {@code xml} again and again, as fast as the socket takes it (it
+   * waits for the write queue to drain, so the harness's own heap stays small), until the
+   * connection closes. Completes when it does.
+   */
+  Future<Void> flood(String xml) {
+    context.runOnContext(v -> {
+      attacking = true;
+      floodSome(Buffer.buffer(xml.repeat(100)));
+    });
+    return closed.future();
+  }
+
+  private void floodSome(Buffer chunk) {
+    // A few writes per turn, so that the close of a connection the server ended is seen (a closed
+    // socket's write queue is never full).
+    for (int i = 0; i < 16; i++) {
+      if (socket == null || closing || closed.future().isComplete()) {
+        return;
+      }
+      if (socket.writeQueueFull()) {
+        socket.drainHandler(v -> floodSome(chunk));
+        return;
+      }
+      socket.write(chunk);
+    }
+    context.runOnContext(v -> floodSome(chunk));
+  }
+
+  /** An attacker that never reads what is sent to it: its socket stops being read. */
+  void stopReading() {
+    context.runOnContext(v -> {
+      attacking = true;
+      socket.pause();
+    });
+  }
+
+  /** Completes when the connection is gone (the server may end an attacker's stream). */
+  Future<Void> gone() {
     return closed.future();
   }
 

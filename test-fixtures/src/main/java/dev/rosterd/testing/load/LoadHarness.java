@@ -78,6 +78,7 @@ public final class LoadHarness {
       case REFRESH, CLUSTER -> refresh(vertx, settings, backend);
       case MEMORY -> IdleMemory.run(vertx, settings, backend);
       case LATENCY -> MessageLatency.run(vertx, settings, backend);
+      case ATTACKED -> Attacked.run(vertx, settings, backend);
     };
     return figures.map(head::mergeIn);
   }

@@ -41,7 +41,7 @@ final class MessageLatency {
     });
   }
 
-  private static Future<JsonObject> measure(Vertx vertx, HarnessSettings s, List<LoadClient> clients, int rate) {
+  static Future<JsonObject> measure(Vertx vertx, HarnessSettings s, List<LoadClient> clients, int rate) {
     long periodMs = Math.max(1, Math.round(s.pairs() * 1000.0 / rate));
     Latencies warmup = new Latencies();
     Latencies counted = new Latencies();
