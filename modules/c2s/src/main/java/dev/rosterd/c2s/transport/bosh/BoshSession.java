@@ -67,6 +67,8 @@ public final class BoshSession implements Transport {
   private Runnable readable = () -> {};
   private Runnable closed = () -> {};
   private Early creation;
+  /** The creation request's {@code xmpp:version}: a restart request does not repeat it (XEP-0206 §5). */
+  private String xmppVersion;
 
   /**
    * What a BOSH session needs from its listener.
@@ -235,8 +237,11 @@ public final class BoshSession implements Transport {
     }
     if (opens) {
       awaitingRestart = false;
+      if (body.sid() == null) {
+        xmppVersion = body.attribute("xmpp:version");
+      }
       events.add(new StreamEvent.Opened(new StreamHeader(body.attribute("to"), body.attribute("from"),
-          body.attribute("xmpp:version"), body.attribute("xml:lang"), Namespaces.CLIENT)));
+          xmppVersion, body.attribute("xml:lang"), Namespaces.CLIENT)));
     }
     for (Element child : body.children()) {
       events.add(new StreamEvent.Stanza(child));
