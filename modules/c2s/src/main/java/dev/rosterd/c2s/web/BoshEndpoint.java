@@ -63,7 +63,7 @@ final class BoshEndpoint {
     ctx.next();
   }
 
-  /** Reads the body, at most {@code maxBodyBytes} of it: a larger one is refused without reading it all. */
+  /** Reads the body, keeping at most {@code maxBodyBytes} of it: a larger one is refused once that much came. */
   private void post(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     int max = settings.maxBodyBytes();
@@ -76,9 +76,9 @@ final class BoshEndpoint {
       if (received.length() + chunk.length() > max) {
         tooLarge[0] = true;
         received.appendBuffer(chunk, 0, max - received.length());
+        // The rest is read and dropped (bounded by requestReadTimeoutMs): closing the connection
+        // under a client still sending would lose it the answer.
         dispatch(ctx, BoshBody.tooLarge(received.getBytes(), max));
-        // The rest of the body is never read: the connection goes once the answer is out.
-        ctx.response().endHandler(v -> request.connection().close());
         return;
       }
       received.appendBuffer(chunk);

@@ -2,6 +2,7 @@ package dev.rosterd.c2s.transport.bosh;
 
 import static dev.rosterd.c2s.C2sTestServer.DOMAIN;
 import static dev.rosterd.c2s.transport.bosh.BoshTestClient.await;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import dev.rosterd.c2s.RunningC2s;
 import dev.rosterd.testing.RawXmppClient;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.io.OutputStream;
+import java.net.Socket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * XEP-0124 and XEP-0206 over raw HTTP: session creation, a whole login and chat with a TCP client,
- * rid and sid checks, repeated and out-of-order rids, the client's terminate, and bodies that
- * break a limit or XML's rules.
+ * rid and sid checks, repeated and out-of-order rids, the client's terminate, bodies that break a
+ * limit or XML's rules, and a stanza that comes while the page has no request open (a dropped
+ * request, a reload): it waits for the page's next request and is not lost.
  */
 class BoshProtocolTest {
   @RegisterExtension
@@ -174,5 +178,31 @@ class BoshProtocolTest {
     BoshTestClient.Answer a = await(alice.post("<message xmlns='jabber:client'/>"));
     assertEquals(400, a.status());
     assertEquals("bad-request", a.attr("condition"), a.xml());
+  }
+
+  @Test
+  void aStanzaForADroppedRequestWaitsForTheNextOne() throws Exception {
+    alice.login("alice", "wonderland");
+    try (RawXmppClient bob = bob()) {
+      C2sTestServer.ping(bob, "ready");
+      long rid = alice.rid() + 1;
+      String body = alice.body(rid, "", "<message xmlns='jabber:client' to='bob@rosterd.test/desk' type='chat'>"
+          + "<body>reloading</body></message>");
+      // The page sends a request and goes (a reload) before it is answered.
+      try (Socket page = new Socket("127.0.0.1", server.server().verticle.actualWebPort())) {
+        OutputStream out = page.getOutputStream();
+        byte[] bytes = body.getBytes(UTF_8);
+        out.write(("POST /http-bind HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml; charset=utf-8\r\n"
+            + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(UTF_8));
+        out.write(bytes);
+        out.flush();
+        bob.expect("reloading</body>");
+      }
+      bob.send("<message to='alice@rosterd.test/browser' type='chat'><body>while you were away</body></message>");
+      // The reloaded page asks for that rid again: what came meanwhile is in its answer.
+      BoshTestClient.Answer again = await(alice.post(alice.body(rid, "", "")));
+      assertTrue(again.xml().contains("while you were away"), again.xml());
+      assertEquals(again.xml(), await(alice.post(alice.body(rid, "", ""))).xml(), "and again, the same answer");
+    }
   }
 }
