@@ -93,7 +93,8 @@ public final class WebListenerOptions {
   }
 
   private static BoshPolicy bosh(ConfigReader r, int idleSeconds) {
-    int maxWait = r.integer("boshMaxWaitSeconds", DEFAULT_BOSH_MAX_WAIT_SECONDS, 1, 3600);
+    // The default gives way to a short idleTimeoutSeconds; a value set by hand must fit under it.
+    int maxWait = r.integer("boshMaxWaitSeconds", Math.min(DEFAULT_BOSH_MAX_WAIT_SECONDS, idleSeconds - 1), 1, 3600);
     if (maxWait >= idleSeconds) {
       throw r.invalid("boshMaxWaitSeconds", maxWait + " s would let idleTimeoutSeconds (" + idleSeconds
           + ") cut the connection of a held request; it must be below it");
@@ -231,8 +232,8 @@ public final class WebListenerOptions {
   }
 
   /**
-   * {@code boshMaxWaitSeconds} (default {@value #DEFAULT_BOSH_MAX_WAIT_SECONDS}, below {@code
-   * idleTimeoutSeconds}), {@code boshMaxHold} (default {@value #DEFAULT_BOSH_MAX_HOLD}), {@code
+   * {@code boshMaxWaitSeconds} (default {@value #DEFAULT_BOSH_MAX_WAIT_SECONDS}, or one less than a
+   * shorter {@code idleTimeoutSeconds}; always below it), {@code boshMaxHold} (default {@value #DEFAULT_BOSH_MAX_HOLD}), {@code
    * boshInactivitySeconds} (default {@value #DEFAULT_BOSH_INACTIVITY_SECONDS}) and {@code
    * boshMaxRequests} (default {@value #DEFAULT_BOSH_MAX_REQUESTS}, above {@code boshMaxHold}).
    */

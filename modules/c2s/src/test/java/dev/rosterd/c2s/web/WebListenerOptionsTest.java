@@ -85,5 +85,6 @@ class WebListenerOptionsTest {
     assertEquals("/http-bind", o.boshPath());
     assertEquals(new BoshPolicy(50, 1, 60, 2), o.bosh());
     assertEquals(4, web(new JsonObject().put("boshMaxHold", 3)).bosh().maxRequests());
+    assertEquals(9, web(new JsonObject().put("idleTimeoutSeconds", 10).put("pingSeconds", 5)).bosh().maxWaitSeconds());
   }
 }
