@@ -9,6 +9,7 @@ import dev.rosterd.c2s.tls.ServerCertificate;
 import dev.rosterd.c2s.transport.TcpListener;
 import dev.rosterd.c2s.transport.TcpTransport;
 import dev.rosterd.c2s.transport.Transport;
+import dev.rosterd.c2s.transport.bosh.BoshSession;
 import dev.rosterd.c2s.transport.websocket.WebSocketTransport;
 import dev.rosterd.c2s.web.WebListener;
 import dev.rosterd.c2s.web.WebListenerOptions;
@@ -44,6 +45,8 @@ public final class C2sVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(C2sVerticle.class);
   /** Headroom of a WebSocket frame over {@code maxStanzaBytes}, so an oversized stanza gets its stream error. */
   private static final int FRAME_HEADROOM = 65_536;
+  /** What a BOSH {@code <body/>} may hold beyond one stanza of {@code maxStanzaBytes}: its own tags and attributes. */
+  private static final int BODY_HEADROOM = 1024;
 
   private final Set<StreamNegotiation> streams = new LinkedHashSet<>();
   private final List<TcpListener> listeners = new ArrayList<>();
@@ -52,6 +55,7 @@ public final class C2sVerticle extends VerticleBase {
   private volatile int actualWebPort = -1;
   private WebListener web;
   private StreamMeters webMeters;
+  private StreamMeters boshMeters;
   private final BiFunction<Vertx, String, SessionLayer> sessionLayer;
   private C2sOptions options;
   private ServerCertificate certificate;
@@ -111,8 +115,13 @@ public final class C2sVerticle extends VerticleBase {
           + " is true: no browser can log in over it");
     }
     webMeters = new StreamMeters(vertx, StreamMeters.WEBSOCKET);
+    boshMeters = new StreamMeters(vertx, StreamMeters.BOSH);
+    BoshSession.Settings bosh = new BoshSession.Settings(options.domain(), webOptions.bosh(),
+        options.maxStanzaBytes() + BODY_HEADROOM, options.maxStanzaBytesBeforeAuth() + BODY_HEADROOM,
+        webOptions.secure(), options.maxOutboundBytes());
     web = new WebListener(vertx, webOptions, certificate.keyCertOptions(), options.maxStanzaBytes() + FRAME_HEADROOM,
-        (socket, peerHost) -> acceptWebSocket(webOptions, socket, peerHost));
+        (socket, peerHost) -> acceptWebSocket(webOptions, socket, peerHost), bosh, options.streamLimits(),
+        session -> run(session, boshMeters));
     return web.listen(options.domain()).onSuccess(p -> actualWebPort = p);
   }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StreamMeters {
   /**
-   * Gauge, tag {@code transport} ({@value #TCP}, {@value #WEBSOCKET}): the sessions bound on this
+   * Gauge, tag {@code transport} ({@value #TCP}, {@value #WEBSOCKET}, {@value #BOSH}): the sessions bound on this
    * node by what carries them; {@code rosterd.sessions.online} stays their total.
    */
   public static final String SESSIONS_BY_TRANSPORT = "rosterd.sessions.by.transport";
@@ -26,6 +26,8 @@ public final class StreamMeters {
   public static final String TCP = "tcp";
   /** The {@code transport} tag of sessions over WebSocket (RFC 7395). */
   public static final String WEBSOCKET = "websocket";
+  /** The {@code transport} tag of sessions over BOSH (XEP-0206). */
+  public static final String BOSH = "bosh";
 
   private static final String TRANSPORT_COUNTS = Meters.LOCAL_MAP + ".transports";
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * XEP-0156 connection discovery: {@code /.well-known/host-meta} (XRD, RFC 6415) and {@code
- * /.well-known/host-meta.json} (JRD) list the WebSocket URL and, when configured, the BOSH URL, so
+ * /.well-known/host-meta.json} (JRD) list the WebSocket URL and the BOSH URL, so
  * that a web client given only a JID finds how to connect.
  */
 final class HostMeta {
@@ -53,14 +53,22 @@ final class HostMeta {
   private Map<String, String> links(RoutingContext ctx) {
     Map<String, String> links = new LinkedHashMap<>();
     links.put(WEBSOCKET_REL, options.publicWebSocketUrl().orElseGet(() -> webSocketUrl(ctx)));
-    options.publicBoshUrl().ifPresent(url -> links.put(BOSH_REL, url));
+    links.put(BOSH_REL, options.publicBoshUrl().orElseGet(() -> boshUrl(ctx)));
     return links;
+  }
+
+  /** Without a configured URL: this listener's BOSH endpoint at the host the client asked for. */
+  private String boshUrl(RoutingContext ctx) {
+    return (options.secure() ? "https://" : "http://") + authority(ctx) + options.boshPath();
   }
 
   /** Without a configured URL: this listener's endpoint at the host the client asked for. */
   private String webSocketUrl(RoutingContext ctx) {
-    String authority = ctx.request().authority() == null ? options.host() + ":" + ctx.request().localAddress().port()
+    return (options.secure() ? "wss://" : "ws://") + authority(ctx) + options.path();
+  }
+
+  private String authority(RoutingContext ctx) {
+    return ctx.request().authority() == null ? options.host() + ":" + ctx.request().localAddress().port()
         : ctx.request().authority().toString();
-    return (options.secure() ? "wss://" : "ws://") + authority + options.path();
   }
 }

@@ -1,5 +1,6 @@
 package dev.rosterd.c2s.web;
 
+import dev.rosterd.c2s.transport.bosh.BoshPolicy;
 import dev.rosterd.common.config.ConfigReader;
 import io.netty.util.NetUtil;
 import dev.rosterd.common.http.HttpListenerLimits;
@@ -12,12 +13,14 @@ import java.util.Optional;
 
 /**
  * The {@code c2s.web} section: the c2s's public HTTP listener for browsers (XMPP over WebSocket,
- * RFC 7395, and XEP-0156 connection discovery). Absent, there is no such listener.
+ * RFC 7395; BOSH, XEP-0124 and XEP-0206; XEP-0156 connection discovery). Absent, there is no such
+ * listener.
  *
  * <pre>{@code
  * "web": {
  *   "host": "127.0.0.1", "port": 5290, "behindTlsProxy": true,
  *   "publicWebSocketUrl": "wss://chat.example.com/xmpp-websocket",
+ *   "publicBoshUrl": "https://chat.example.com/http-bind",
  *   "allowedOrigins": ["https://app.example.com"]
  * }
  * }</pre>
@@ -41,6 +44,16 @@ public final class WebListenerOptions {
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
   /** Default of {@code maxHeaderBytes}: the largest request head. */
   public static final int DEFAULT_MAX_HEADER_BYTES = 8192;
+  /** Default of {@code boshPath}: where BOSH clients POST, the path the reference setup proxies. */
+  public static final String DEFAULT_BOSH_PATH = "/http-bind";
+  /** Default of {@code boshMaxWaitSeconds}: under the 60 s proxies such as nginx wait for upstream data. */
+  public static final int DEFAULT_BOSH_MAX_WAIT_SECONDS = 50;
+  /** Default of {@code boshMaxHold}: one request held, which is what every browser client asks for. */
+  public static final int DEFAULT_BOSH_MAX_HOLD = 1;
+  /** Default of {@code boshInactivitySeconds}: time a page has to send its next request (a reload) before its session ends. */
+  public static final int DEFAULT_BOSH_INACTIVITY_SECONDS = 60;
+  /** Default of {@code boshMaxRequests}: the rid window, one more than {@code boshMaxHold}. */
+  public static final int DEFAULT_BOSH_MAX_REQUESTS = 2;
   /** An entry of {@code allowedOrigins} that lets every origin in. */
   public static final String ANY_ORIGIN = "*";
 
@@ -55,6 +68,8 @@ public final class WebListenerOptions {
   private final int pingSeconds;
   private final HttpListenerLimits limits;
   private final List<String> trustedProxies;
+  private final String boshPath;
+  private final BoshPolicy bosh;
 
   /** Reads {@code r}, the {@code c2s.web} section. */
   public WebListenerOptions(ConfigReader r) {
@@ -71,8 +86,30 @@ public final class WebListenerOptions {
     allowedOrigins = origins(r);
     pingSeconds = r.integer("pingSeconds", DEFAULT_PING_SECONDS, 1, 3600);
     limits = limits(r, pingSeconds);
+    boshPath = r.string("boshPath", DEFAULT_BOSH_PATH);
+    if (!boshPath.startsWith("/") || boshPath.startsWith("/.well-known/") || boshPath.equals(path)) {
+      throw r.invalid("boshPath", "must start with /, not be under /.well-known/ and differ from path");
+    }
+    bosh = bosh(r, limits.idleTimeoutSeconds());
     trustedProxies = trustedProxies(r, behindTlsProxy);
     r.rejectUnknownKeys();
+  }
+
+  private static BoshPolicy bosh(ConfigReader r, int idleSeconds) {
+    // The default gives way to a short idleTimeoutSeconds; a value set by hand must fit under it.
+    int maxWait = r.integer("boshMaxWaitSeconds", Math.min(DEFAULT_BOSH_MAX_WAIT_SECONDS, idleSeconds - 1), 1, 3600);
+    if (maxWait >= idleSeconds) {
+      throw r.invalid("boshMaxWaitSeconds", maxWait + " s would let idleTimeoutSeconds (" + idleSeconds
+          + ") cut the connection of a held request; it must be below it");
+    }
+    int maxHold = r.integer("boshMaxHold", DEFAULT_BOSH_MAX_HOLD, 0, 16);
+    int inactivity = r.integer("boshInactivitySeconds", DEFAULT_BOSH_INACTIVITY_SECONDS, 1, 3600);
+    int maxRequests = r.integer("boshMaxRequests", Math.max(DEFAULT_BOSH_MAX_REQUESTS, maxHold + 1), 1, 17);
+    if (maxRequests <= maxHold) {
+      throw r.invalid("boshMaxRequests", maxRequests + " leaves a client holding boshMaxHold (" + maxHold
+          + ") requests no request to send with; it must exceed boshMaxHold");
+    }
+    return new BoshPolicy(maxWait, maxHold, inactivity, maxRequests);
   }
 
   private static List<String> trustedProxies(ConfigReader r, boolean behindTlsProxy) {
@@ -184,7 +221,10 @@ public final class WebListenerOptions {
     return Optional.ofNullable(publicWebSocketUrl);
   }
 
-  /** {@code publicBoshUrl}: the BOSH URL host-meta announces. Default none (not announced). */
+  /**
+   * {@code publicBoshUrl}: the BOSH URL host-meta announces, as browsers reach it (through the
+   * proxy). Default: made from the request's {@code Host} and this listener's scheme.
+   */
   public Optional<String> publicBoshUrl() {
     return Optional.ofNullable(publicBoshUrl);
   }
@@ -201,6 +241,21 @@ public final class WebListenerOptions {
   /** {@code pingSeconds}: how often the server pings each WebSocket. Default {@value #DEFAULT_PING_SECONDS}. */
   public int pingSeconds() {
     return pingSeconds;
+  }
+
+  /** {@code boshPath}: the BOSH endpoint (XEP-0206). Default {@value #DEFAULT_BOSH_PATH}. */
+  public String boshPath() {
+    return boshPath;
+  }
+
+  /**
+   * {@code boshMaxWaitSeconds} (default {@value #DEFAULT_BOSH_MAX_WAIT_SECONDS}, or one less than a
+   * shorter {@code idleTimeoutSeconds}; always below it), {@code boshMaxHold} (default {@value #DEFAULT_BOSH_MAX_HOLD}), {@code
+   * boshInactivitySeconds} (default {@value #DEFAULT_BOSH_INACTIVITY_SECONDS}) and {@code
+   * boshMaxRequests} (default {@value #DEFAULT_BOSH_MAX_REQUESTS}, above {@code boshMaxHold}).
+   */
+  public BoshPolicy bosh() {
+    return bosh;
   }
 
   /** {@code maxConnections}, {@code requestReadTimeoutMs}, {@code idleTimeoutSeconds}, {@code maxHeaderBytes}. */

@@ -46,7 +46,7 @@ final class WebSocketEndpoint {
     }
     String origin = request.getHeader("Origin");
     if (!origins.allows(origin)) {
-      origins.refused(origin);
+      origins.refused(origin, "a WebSocket");
       refuse(request, 403, "pages from " + origin + " may not connect here");
       return;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.c2s.C2sOptions;
+import dev.rosterd.c2s.transport.bosh.BoshPolicy;
 import dev.rosterd.common.config.ConfigException;
 import dev.rosterd.common.http.HttpListenerLimits;
 import io.vertx.core.json.JsonArray;
@@ -70,5 +71,20 @@ class WebListenerOptionsTest {
     assertTrue(error(new JsonObject().put("idleTimeoutSeconds", 30)).contains("c2s.web.idleTimeoutSeconds"));
     assertTrue(error(new JsonObject().put("path", "xmpp")).contains("c2s.web.path"));
     assertTrue(error(new JsonObject().put("bosh", true)).contains("c2s.web.bosh"));
+    assertTrue(error(new JsonObject().put("boshPath", "/xmpp-websocket")).contains("c2s.web.boshPath"));
+    assertTrue(error(new JsonObject().put("boshMaxWaitSeconds", 120)).contains("c2s.web.boshMaxWaitSeconds"),
+        "a held request must be answered before idleTimeoutSeconds cuts its connection");
+    assertTrue(error(new JsonObject().put("boshMaxHold", 2).put("boshMaxRequests", 2))
+        .contains("c2s.web.boshMaxRequests"));
+    assertTrue(error(new JsonObject().put("boshInactivitySeconds", 0)).contains("c2s.web.boshInactivitySeconds"));
+  }
+
+  @Test
+  void boshDefaults() {
+    WebListenerOptions o = web(new JsonObject());
+    assertEquals("/http-bind", o.boshPath());
+    assertEquals(new BoshPolicy(50, 1, 60, 2), o.bosh());
+    assertEquals(4, web(new JsonObject().put("boshMaxHold", 3)).bosh().maxRequests());
+    assertEquals(9, web(new JsonObject().put("idleTimeoutSeconds", 10).put("pingSeconds", 5)).bosh().maxWaitSeconds());
   }
 }

@@ -5,9 +5,10 @@ import dev.rosterd.stanza.Namespaces;
 /**
  * Gives a serialised stanza its {@code jabber:client} declaration. The session layer writes stanzas
  * as children of a {@code jabber:client} stream, without one; a WebSocket message stands alone, so
- * its root must declare its namespace (RFC 7395 §3.3.3).
+ * its root must declare its namespace (RFC 7395 §3.3.3), as must a child of a BOSH {@code <body/>},
+ * whose own namespace is BOSH's (XEP-0206 §6).
  */
-final class QualifiedXml {
+public final class QualifiedXml {
   private static final String DECLARATION = " xmlns='" + Namespaces.CLIENT + "'";
 
   private QualifiedXml() {}
@@ -16,7 +17,7 @@ final class QualifiedXml {
    * {@code xml} with {@code xmlns='jabber:client'} on its root, unless the root declares a default
    * namespace or has a prefix.
    */
-  static String of(String xml) {
+  public static String of(String xml) {
     if (!xml.startsWith("<")) {
       return xml;
     }
