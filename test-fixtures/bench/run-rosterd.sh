@@ -6,7 +6,8 @@
 #   test-fixtures/bench/run-rosterd.sh [login_roster] [refresh] [memory] [latency] [attacked]
 #
 # Environment: ROSTERD_JAR (a built rosterd.jar to use instead of building this tree),
-# ROSTERD_JAVA_OPTS (default -Xms64m -Xmx256m; part of every line's label), RUNS,
+# ROSTERD_JAVA_OPTS (default -Xms64m -Xmx256m; part of every line's label), ROSTERD_CONF (another
+# config than rosterd-bench.json) with LABEL_SUFFIX (added to the label), RUNS,
 # CLIENTS, REFRESH_USERS, LEVELS, RATES, USERS, BUILD_DIRNAME, MVN_FLAGS (see lib.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -29,7 +30,7 @@ fi
 start_rosterd() {
   # The working directory holds the self-signed certificate rosterd generates at first start.
   # shellcheck disable=SC2086
-  (cd "$WORK" && exec java $ROSTERD_JAVA_OPTS -jar "$JAR" -conf "$BENCH/rosterd-bench.json") \
+  (cd "$WORK" && exec java $ROSTERD_JAVA_OPTS -jar "$JAR" -conf "${ROSTERD_CONF:-$BENCH/rosterd-bench.json}") \
       >>"$WORK/rosterd.log" 2>&1 &
   SERVER_PID=$!
   wait_for_port 15222
@@ -37,4 +38,4 @@ start_rosterd() {
 }
 trap stop_server EXIT
 
-run_scenarios "rosterd $ROSTERD_JAVA_OPTS" 15222 http://127.0.0.1:15280 start_rosterd "$@"
+run_scenarios "rosterd $ROSTERD_JAVA_OPTS${LABEL_SUFFIX:+ $LABEL_SUFFIX}" 15222 http://127.0.0.1:15280 start_rosterd "$@"
