@@ -32,7 +32,11 @@ final class Fleet {
     this.settings = settings;
     this.loops = loops;
     this.loopsDeployment = loopsDeployment;
-    this.net = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(30_000));
+    NetClientOptions options = new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(30_000);
+    if (settings.tls() == LoadClient.Tls.DIRECT) {
+      options.setSsl(true).setTrustAll(true).setHostnameVerificationAlgorithm("");
+    }
+    this.net = vertx.createNetClient(options);
   }
 
   /**
@@ -60,7 +64,8 @@ final class Fleet {
     for (int i = from; i < to; i++) {
       String user = users.name(i % users.count());
       made.add(new LoadClient(vertx, loops.get(i % loops.size()), net, targets.get(i % targets.size()),
-          users.domain(), user, users.password(user), "load" + (i / users.count()), settings.stepTimeoutMs()));
+          users.domain(), user, users.password(user), "load" + (i / users.count()), settings.stepTimeoutMs(),
+          settings.tls(), settings.sasl()));
     }
     clients.addAll(made);
     return made;

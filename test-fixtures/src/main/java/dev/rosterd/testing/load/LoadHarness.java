@@ -72,7 +72,10 @@ public final class LoadHarness {
         .put("at", Instant.now().toString())
         .put("users", settings.users().count())
         .put("contacts", settings.contacts())
-        .put("groups", settings.groups().name().toLowerCase(java.util.Locale.ROOT));
+        .put("groups", settings.groups().name().toLowerCase(java.util.Locale.ROOT))
+        .put("tls", settings.tls().name().toLowerCase(java.util.Locale.ROOT))
+        .put("sasl", settings.sasl().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .put("series", settings.series());
     Future<JsonObject> figures = switch (settings.scenario()) {
       case LOGIN_ROSTER -> LoginRoster.run(vertx, settings, backend);
       case REFRESH, CLUSTER -> refresh(vertx, settings, backend);
