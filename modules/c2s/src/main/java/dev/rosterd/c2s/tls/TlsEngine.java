@@ -24,8 +24,8 @@ public enum TlsEngine {
   JDK;
 
   private static final Logger LOG = LoggerFactory.getLogger(TlsEngine.class);
-  /** The fallback is said once per process, not once per listener or verticle instance. */
-  private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+  /** The engine in use is said once per process, not once per listener or verticle instance. */
+  private static final AtomicBoolean LOGGED = new AtomicBoolean();
 
   /** The engine named by a config value ({@code "openssl"}, {@code "jdk"}), or null for another. */
   public static TlsEngine named(String value) {
@@ -50,10 +50,13 @@ public enum TlsEngine {
   public SSLEngineOptions options() {
     if (this == OPENSSL) {
       if (OpenSsl.isAvailable()) {
+        if (LOGGED.compareAndSet(false, true)) {
+          LOG.info("c2s TLS by Netty's OpenSSL engine ({})", OpenSsl.versionString());
+        }
         return new OpenSSLEngineOptions();
       }
-      if (FALLBACK_LOGGED.compareAndSet(false, true)) {
-          LOG.warn("c2s.tls.engine is openssl but its native library cannot load here ({}): TLS uses the JDK's engine",
+      if (LOGGED.compareAndSet(false, true)) {
+        LOG.warn("c2s.tls.engine is openssl but its native library cannot load here ({}): TLS uses the JDK's engine",
             OpenSsl.unavailabilityCause());
       }
     }
