@@ -122,6 +122,7 @@ final class Fleet {
     private int itemsMin = Integer.MAX_VALUE;
     private int itemsMax;
     private final List<Integer> itemCounts = new ArrayList<>();
+    private final java.util.Map<String, Integer> suites = new java.util.TreeMap<>();
     private String firstFailure;
 
     Logins(int attempted) {
@@ -140,6 +141,9 @@ final class Fleet {
       itemsMin = Math.min(itemsMin, login.rosterItems());
       itemsMax = Math.max(itemsMax, login.rosterItems());
       itemCounts.add(login.rosterItems());
+      if (login.tls() != null) {
+        suites.merge(login.tls(), 1, Integer::sum);
+      }
     }
 
     synchronized Logins finish() {
@@ -167,6 +171,10 @@ final class Fleet {
           .put("rosters_full", itemCounts.stream().filter(n -> n == expectedItems).count())
           .put("roster_items_min", ok == 0 ? 0 : itemsMin)
           .put("roster_items_max", itemsMax);
+      if (!suites.isEmpty()) {
+        // What the server chose (protocol and cipher suite) and for how many logins.
+        j.put("tls_negotiated", new JsonObject(new java.util.LinkedHashMap<>(suites)));
+      }
       if (firstFailure != null) {
         j.put("first_failure", firstFailure);
       }

@@ -39,8 +39,8 @@ final class LoadClient {
     default void pushed(LoadClient client, boolean first) {}
   }
 
-  /** The figures of one login. */
-  record Login(long rosterNanos, int rosterItems) {}
+  /** The figures of one login; {@code tls} is the protocol and cipher suite negotiated, or null without TLS. */
+  record Login(long rosterNanos, int rosterItems, String tls) {}
 
   private final Vertx vertx;
   private final Context context;
@@ -263,6 +263,11 @@ final class LoadClient {
     return Future.succeededFuture(new String(Base64.getDecoder().decode(e.text().trim()), StandardCharsets.UTF_8));
   }
 
+  private String negotiated() {
+    javax.net.ssl.SSLSession session = socket.sslSession();
+    return session == null ? null : session.getProtocol() + " " + session.getCipherSuite();
+  }
+
   private static String base64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
@@ -298,7 +303,7 @@ final class LoadClient {
           int items = iq.child("query", Namespaces.ROSTER)
               .map(q -> (int) q.children().stream().filter(c -> c.name().equals("item")).count())
               .orElse(0);
-          return Future.succeededFuture(new Login(took, items));
+          return Future.succeededFuture(new Login(took, items, negotiated()));
         });
   }
 
