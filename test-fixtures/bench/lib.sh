@@ -8,8 +8,11 @@ BUILD_DIRNAME=${BUILD_DIRNAME:-target-bench}
 # Extra Maven flags, e.g. MVN_FLAGS=-o offline. SKIP_BUILD=1 reuses the harness built last time.
 MVN_FLAGS=${MVN_FLAGS:-}
 RESULTS=${RESULTS:-$BENCH/results/results.jsonl}
+# Every port of a run moves by PORT_OFFSET (e.g. 1000), so that two benchmarks of two checkouts
+# cannot meet on one machine (they would still share its cores: see docs/BENCHMARKS.md).
+PORT_OFFSET=${PORT_OFFSET:-0}
 # The harness's fake web application; rosterd-bench.json and the Prosody config point here.
-BACKEND_PORT=18080
+BACKEND_PORT=$((18080 + PORT_OFFSET))
 DOMAIN=localhost
 # Scenario sizes (issue 6). USERS is the population: every user exists at the backend and, for
 # Prosody, as an account.
@@ -24,6 +27,12 @@ RUNS=${RUNS:-3}
 # threads using more CPU than its event loops in the recorded runs), so 3; Prosody takes the same.
 WARMUP_RUNS=${WARMUP_RUNS:-3}
 HARNESS_JAVA_OPTS=${HARNESS_JAVA_OPTS:-"-Xmx2g"}
+# TLS logins (issue 16): which ones tls_login measures, and the idle TLS sessions tls_memory holds
+# (after one uncounted batch of CLIENTS logins, so the reading at 0 is the server warmed up).
+TLS_VARIANTS=${TLS_VARIANTS:-"starttls-plain starttls-scram direct-plain"}
+TLS_LEVELS=${TLS_LEVELS:-0,2000}
+# The variant the start function is to serve; set by run_scenarios before each start.
+TLS_VARIANT=
 
 mkdir -p "$(dirname "$RESULTS")"
 # 10,000 sessions need 10,000 sockets in the server and as many in the harness.
@@ -69,6 +78,16 @@ stop_server() {
   SERVER_PID=
 }
 
+# tls_flags <variant> <starttls port> <direct-TLS port>: the harness flags of one TLS login variant.
+tls_flags() {
+  case $1 in
+    starttls-plain) echo "--tls starttls --sasl plain --c2s-port $2" ;;
+    starttls-scram) echo "--tls starttls --sasl scram-sha-256 --c2s-port $2" ;;
+    direct-plain) echo "--tls direct --sasl plain --c2s-port $3" ;;
+    *) echo "unknown TLS variant $1 (starttls-plain, starttls-scram, direct-plain)" >&2; return 2 ;;
+  esac
+}
+
 # run_scenarios <label> <c2s port> <admin url> <start function> [scenario...]
 # Each scenario gets a fresh server; login_roster, refresh and latency run WARMUP_RUNS times
 # uncounted (so both servers are measured warm: a JIT has compiled, Lua has loaded its modules),
@@ -98,6 +117,37 @@ run_scenarios() {
               --clients "${ATTACK_LOGINS:-200}" --attackers "${ATTACKERS:-10}" >>"$RESULTS"
           stop_server
         done ;;
+      tls_login)
+        for variant in $TLS_VARIANTS; do
+          local flags
+          flags=$(tls_flags "$variant" "$port" "$DIRECT_TLS_PORT")
+          TLS_VARIANT=$variant
+          # Cold: a fresh server process for every counted run, its first logins the counted ones.
+          for _ in $(seq 1 "$RUNS"); do
+            "$start"
+            # shellcheck disable=SC2086
+            harness "${target[@]}" --scenario login_roster --clients "$CLIENTS" --server-pid "$SERVER_PID" \
+                --series cold $flags | tee -a "$RESULTS"
+            stop_server
+          done
+          # Warm: one process, WARMUP_RUNS uncounted batches, then RUNS counted ones.
+          # shellcheck disable=SC2086
+          warm_and_measure "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" \
+              --server-pid SERVER_PID --series warm $flags
+        done
+        TLS_VARIANT= ;;
+      tls_memory)
+        TLS_VARIANT=starttls-plain
+        for _ in $(seq 1 "$RUNS"); do
+          "$start"
+          # shellcheck disable=SC2086
+          harness "${target[@]}" --scenario login_roster --clients "$CLIENTS" $(tls_flags starttls-plain "$port" 0) >&2
+          # shellcheck disable=SC2086
+          harness "${target[@]}" --scenario memory --levels "$TLS_LEVELS" --server-pid "$SERVER_PID" \
+              --series warm $(tls_flags starttls-plain "$port" 0) | tee -a "$RESULTS"
+          stop_server
+        done
+        TLS_VARIANT= ;;
       memory)
         for _ in $(seq 1 "$RUNS"); do
           "$start"
@@ -106,7 +156,7 @@ run_scenarios() {
           stop_server
         done ;;
       *)
-        echo "unknown scenario $scenario (login_roster, refresh, memory, latency, attacked)" >&2
+        echo "unknown scenario $scenario (login_roster, refresh, memory, latency, attacked, tls_login, tls_memory)" >&2
         return 2 ;;
     esac
   done

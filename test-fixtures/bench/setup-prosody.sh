@@ -36,8 +36,8 @@ done
 [ "$missing" = 0 ] || exit 3
 
 mkdir -p "$WORK/data" "$WORK/certs"
-sed -e "s|@WORK@|$WORK|g" -e "s|@MODULES@|$MODULES|g" -e "s|@C2S_PORT@|25222|g" \
-    -e "s|@HTTP_PORT@|25280|g" -e "s|@BACKEND_PORT@|$BACKEND_PORT|g" -e "s|@DOMAIN@|$DOMAIN|g" \
+sed -e "s|@WORK@|$WORK|g" -e "s|@MODULES@|$MODULES|g" -e "s|@C2S_PORT@|$((25222 + PORT_OFFSET))|g" \
+    -e "s|@HTTP_PORT@|$((25280 + PORT_OFFSET))|g" -e "s|@BACKEND_PORT@|$BACKEND_PORT|g" -e "s|@DOMAIN@|$DOMAIN|g" \
     "$BENCH/prosody/prosody.cfg.lua.in" > "$WORK/prosody.cfg.lua"
 
 # internal_plain's storage: one Lua file per account under data/<host>/accounts/ (a host's dots
@@ -54,5 +54,43 @@ fi
 if [ "$(id -u)" = 0 ] && id prosody >/dev/null 2>&1; then
   chown -R prosody: "$WORK"
   chmod o+x "$BENCH" "$BENCH/work" 2>/dev/null || true
+fi
+
+# TLS (issue 16): an RSA-2048 certificate for the domain, a config for PLAIN (the accounts above)
+# and one for SCRAM-SHA-256 (accounts of SHA-256 keys, 4096 iterations, in data-scram/).
+certs=$WORK/certs
+if [ ! -f "$certs/$DOMAIN.crt" ]; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$DOMAIN" \
+      -addext "subjectAltName=DNS:$DOMAIN" -keyout "$certs/$DOMAIN.key" -out "$certs/$DOMAIN.crt" 2>/dev/null
+fi
+tls_config() { # <auth> <data dir> <file>
+  sed -e "s|@WORK@|$WORK|g" -e "s|@MODULES@|$MODULES|g" -e "s|@C2S_PORT@|$((25222 + PORT_OFFSET))|g" \
+      -e "s|@DIRECT_TLS_PORT@|$((25223 + PORT_OFFSET))|g" -e "s|@HTTP_PORT@|$((25280 + PORT_OFFSET))|g" -e "s|@BACKEND_PORT@|$BACKEND_PORT|g" \
+      -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@AUTH@|$1|g" -e "s|@DATA@|$2|g" \
+      "$BENCH/prosody/prosody-tls.cfg.lua.in" > "$3"
+}
+tls_config internal_plain "$WORK/data" "$WORK/prosody-tls-plain.cfg.lua"
+tls_config internal_hashed "$WORK/data-scram" "$WORK/prosody-tls-scram.cfg.lua"
+hashed="$WORK/data-scram/$(echo "$DOMAIN" | sed 's/\./%2e/g')/accounts"
+mkdir -p "$hashed"
+if [ "$(ls "$hashed" | wc -l)" -lt "$CLIENTS" ]; then
+  echo "creating $CLIENTS SCRAM-SHA-256 accounts in $hashed" >&2
+  # RFC 5802 keys as mod_auth_internal_hashed stores them (hex), derived by Python's hashlib.
+  python3 - "$hashed" "$CLIENTS" <<'PY'
+import hashlib, hmac, sys
+folder, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    user, salt = "user%d" % i, "salt-of-user%d" % i
+    salted = hashlib.pbkdf2_hmac("sha256", ("pw-" + user).encode(), salt.encode(), 4096)
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    server_key = hmac.new(salted, b"Server Key", "sha256").hexdigest()
+    with open("%s/%s.dat" % (folder, user), "w") as f:
+        f.write('return {\n\t["iteration_count"] = 4096;\n\t["salt"] = "%s";\n'
+                '\t["stored_key"] = "%s";\n\t["server_key"] = "%s";\n};\n'
+                % (salt, hashlib.sha256(client_key).hexdigest(), server_key))
+PY
+fi
+if [ "$(id -u)" = 0 ] && id prosody >/dev/null 2>&1; then
+  chown -R prosody: "$WORK"
 fi
 echo "$WORK/prosody.cfg.lua"

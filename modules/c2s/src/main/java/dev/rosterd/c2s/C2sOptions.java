@@ -3,6 +3,7 @@ package dev.rosterd.c2s;
 import dev.rosterd.c2s.negotiation.StreamPolicy;
 import dev.rosterd.c2s.stream.StreamLimits;
 import dev.rosterd.c2s.tls.CertificateFiles;
+import dev.rosterd.c2s.tls.TlsEngine;
 import dev.rosterd.c2s.sm.StreamManagementOptions;
 import dev.rosterd.c2s.web.WebListenerOptions;
 import dev.rosterd.common.config.ConfigReader;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * <pre>{@code
  * "c2s": {
  *   "host": "0.0.0.0", "port": 5222, "directTlsPort": 5223, "requireEncryption": true,
- *   "tls": {"certPath": "/etc/rosterd/cert.pem", "keyPath": "/etc/rosterd/key.pem"},
+ *   "tls": {"certPath": "/etc/rosterd/cert.pem", "keyPath": "/etc/rosterd/key.pem", "engine": "openssl"},
  *   "maxStanzaBytes": 262144, "maxStanzaBytesBeforeAuth": 16384, "maxHeaderBytes": 4096,
  *   "stanzasPerSecond": 50, "stanzaBurst": 200,
  *   "idleTimeoutSeconds": 300, "authTimeoutSeconds": 30, "maxAuthAttempts": 3,
@@ -37,6 +38,8 @@ public final class C2sOptions {
   public static final boolean DEFAULT_REQUIRE_ENCRYPTION = true;
   /** Default of {@code tls.generatedDirectory}: {@code conf/} under the working directory. */
   public static final String DEFAULT_GENERATED_DIRECTORY = "conf";
+  /** Default of {@code tls.engine}: BoringSSL where its native library loads, else the JDK's. */
+  public static final TlsEngine DEFAULT_TLS_ENGINE = TlsEngine.OPENSSL;
   /** Default of {@code maxStanzaBytes}: 256 KiB, as Prosody's c2s_stanza_size_limit. */
   public static final int DEFAULT_MAX_STANZA_BYTES = 262_144;
   /**
@@ -73,6 +76,7 @@ public final class C2sOptions {
   private final String certPath;
   private final String keyPath;
   private final String generatedDirectory;
+  private final TlsEngine tlsEngine;
   private final int maxStanzaBytes;
   private final int maxStanzaBytesBeforeAuth;
   private final int maxHeaderBytes;
@@ -96,6 +100,8 @@ public final class C2sOptions {
     certPath = tls.string("certPath", null);
     keyPath = tls.string("keyPath", null);
     generatedDirectory = tls.string("generatedDirectory", DEFAULT_GENERATED_DIRECTORY);
+    tlsEngine = TlsEngine.named(tls.oneOf("engine", DEFAULT_TLS_ENGINE.configName(),
+        TlsEngine.OPENSSL.configName(), TlsEngine.JDK.configName()));
     tls.rejectUnknownKeys();
     if ((certPath == null) != (keyPath == null)) {
       throw tls.invalid(certPath == null ? "certPath" : "keyPath", "is required when the other is set");
@@ -166,6 +172,16 @@ public final class C2sOptions {
    */
   public String generatedDirectory() {
     return generatedDirectory;
+  }
+
+  /**
+   * {@code tls.engine}: {@code "openssl"} (default) for Netty's OpenSSL engine over the bundled
+   * BoringSSL, which falls back to the JDK's with one warning where the native library cannot
+   * load; {@code "jdk"} for the JDK's SSLEngine. Same protocols (TLS 1.2 and 1.3) and certificate
+   * either way; it applies to STARTTLS and the direct-TLS port.
+   */
+  public TlsEngine tlsEngine() {
+    return tlsEngine;
   }
 
   /** {@code maxStanzaBytes}: the largest stanza accepted; larger ones end the stream with policy-violation. */

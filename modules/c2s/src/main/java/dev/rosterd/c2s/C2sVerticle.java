@@ -20,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.SSLEngineOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class C2sVerticle extends VerticleBase {
   private final BiFunction<Vertx, String, SessionLayer> sessionLayer;
   private C2sOptions options;
   private ServerCertificate certificate;
+  private SSLEngineOptions tlsEngine;
   private SessionLayer sessions;
   private Credentials credentials;
   private StreamMeters meters;
@@ -101,6 +103,7 @@ public final class C2sVerticle extends VerticleBase {
     meters = new StreamMeters(vertx);
     return ServerCertificate.load(vertx, options.certificateFiles()).compose(cert -> {
       certificate = cert;
+      tlsEngine = options.tlsEngine().options();
       Future<Integer> plain = listen(options.port(), null).onSuccess(p -> actualPort = p);
       Future<Integer> direct = options.directTlsPort() < 0 ? Future.succeededFuture(-1)
           : listen(options.directTlsPort(), cert.keyCertOptions()).onSuccess(p -> actualDirectTlsPort = p);
@@ -142,7 +145,7 @@ public final class C2sVerticle extends VerticleBase {
   }
 
   private Future<Integer> listen(int port, PemKeyCertOptions directTls) {
-    TcpListener listener = new TcpListener(vertx, options.host(), port, directTls, this::accept);
+    TcpListener listener = new TcpListener(vertx, options.host(), port, directTls, tlsEngine, this::accept);
     listeners.add(listener);
     return listener.listen(options.domain());
   }

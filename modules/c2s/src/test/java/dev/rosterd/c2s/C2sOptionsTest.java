@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rosterd.c2s.tls.TlsEngine;
 import dev.rosterd.common.config.ConfigException;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,14 @@ class C2sOptionsTest {
     assertEquals(4096, o.maxHeaderBytes());
     assertEquals(50, o.stanzasPerSecond());
     assertEquals(200, o.stanzaBurst());
+    assertEquals(TlsEngine.OPENSSL, o.tlsEngine());
+  }
+
+  @Test
+  void theJdkEngineCanBeChosen() {
+    C2sOptions o = new C2sOptions(new JsonObject().put("domain", "example.com")
+        .put("tls", new JsonObject().put("engine", "jdk")));
+    assertEquals(TlsEngine.JDK, o.tlsEngine());
   }
 
   @Test
@@ -46,6 +55,7 @@ class C2sOptionsTest {
     assertEquals("c2s.requireEncryption", keyOf(base.copy().put("requireEncryption", "yes")));
     assertEquals("c2s.tls.keyPath", keyOf(base.copy().put("tls", new JsonObject().put("certPath", "c.pem"))));
     assertEquals("c2s.tls.cert", keyOf(base.copy().put("tls", new JsonObject().put("cert", "c.pem"))));
+    assertEquals("c2s.tls.engine", keyOf(base.copy().put("tls", new JsonObject().put("engine", "boringssl"))));
     assertEquals("c2s.maxAuthAttempt", keyOf(base.copy().put("maxAuthAttempt", 3)));
     assertEquals("c2s.maxStanzaBytesBeforeAuth",
         keyOf(base.copy().put("maxStanzaBytes", 8192).put("maxStanzaBytesBeforeAuth", 16_384)));

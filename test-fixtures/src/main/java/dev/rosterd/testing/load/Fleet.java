@@ -32,7 +32,11 @@ final class Fleet {
     this.settings = settings;
     this.loops = loops;
     this.loopsDeployment = loopsDeployment;
-    this.net = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(30_000));
+    NetClientOptions options = new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(30_000);
+    if (settings.tls() == LoadClient.Tls.DIRECT) {
+      options.setSsl(true).setTrustAll(true).setHostnameVerificationAlgorithm("");
+    }
+    this.net = vertx.createNetClient(options);
   }
 
   /**
@@ -60,7 +64,8 @@ final class Fleet {
     for (int i = from; i < to; i++) {
       String user = users.name(i % users.count());
       made.add(new LoadClient(vertx, loops.get(i % loops.size()), net, targets.get(i % targets.size()),
-          users.domain(), user, users.password(user), "load" + (i / users.count()), settings.stepTimeoutMs()));
+          users.domain(), user, users.password(user), "load" + (i / users.count()), settings.stepTimeoutMs(),
+          settings.tls(), settings.sasl()));
     }
     clients.addAll(made);
     return made;
@@ -117,6 +122,7 @@ final class Fleet {
     private int itemsMin = Integer.MAX_VALUE;
     private int itemsMax;
     private final List<Integer> itemCounts = new ArrayList<>();
+    private final java.util.Map<String, Integer> suites = new java.util.TreeMap<>();
     private String firstFailure;
 
     Logins(int attempted) {
@@ -135,6 +141,9 @@ final class Fleet {
       itemsMin = Math.min(itemsMin, login.rosterItems());
       itemsMax = Math.max(itemsMax, login.rosterItems());
       itemCounts.add(login.rosterItems());
+      if (login.tls() != null) {
+        suites.merge(login.tls(), 1, Integer::sum);
+      }
     }
 
     synchronized Logins finish() {
@@ -162,6 +171,10 @@ final class Fleet {
           .put("rosters_full", itemCounts.stream().filter(n -> n == expectedItems).count())
           .put("roster_items_min", ok == 0 ? 0 : itemsMin)
           .put("roster_items_max", itemsMax);
+      if (!suites.isEmpty()) {
+        // What the server chose (protocol and cipher suite) and for how many logins.
+        j.put("tls_negotiated", new JsonObject(new java.util.LinkedHashMap<>(suites)));
+      }
       if (firstFailure != null) {
         j.put("first_failure", firstFailure);
       }

@@ -54,6 +54,9 @@ public final class HarnessSettings {
     DEFAULTS.put("backend-host", "127.0.0.1");
     DEFAULTS.put("backend-port", "18080");
     DEFAULTS.put("runs", "1");
+    DEFAULTS.put("tls", "none");
+    DEFAULTS.put("sasl", "plain");
+    DEFAULTS.put("series", "warm");
   }
 
   private final Map<String, String> values;
@@ -101,6 +104,41 @@ public final class HarnessSettings {
     backendPort();
     levels();
     rates();
+    tls();
+    sasl();
+  }
+
+  /**
+   * {@code --tls}: none (plain TCP), starttls (RFC 6120 STARTTLS on {@code --c2s-port}) or direct
+   * (XEP-0368: {@code --c2s-port} speaks TLS from the first byte). The harness trusts any
+   * certificate: it measures the handshake, not the chain.
+   */
+  public LoadClient.Tls tls() {
+    return enumValue("tls", LoadClient.Tls.class);
+  }
+
+  /** {@code --sasl}: plain or scram-sha-256 (RFC 7677, the mechanism real clients pick). */
+  public LoadClient.Sasl sasl() {
+    return enumValue("sasl", LoadClient.Sasl.class);
+  }
+
+  /**
+   * {@code --series}: cold (a fresh server process for this run) or warm (the server has served
+   * earlier runs); only written into the result line, since the scripts start the servers.
+   */
+  public String series() {
+    return values.get("series");
+  }
+
+  private <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+    String v = values.get(key).trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    try {
+      return Enum.valueOf(type, v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + key + ": expected one of "
+          + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+          + ", got " + values.get(key));
+    }
   }
 
   /** {@code --scenario}: login_roster, refresh, memory, latency or cluster. */

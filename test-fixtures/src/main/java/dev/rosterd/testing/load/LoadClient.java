@@ -8,20 +8,24 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import com.ongres.scram.client.ScramClient;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import javax.xml.stream.XMLStreamException;
 
 /**
  * One simulated XMPP user on one socket: the client side of RFC 6120 negotiation reduced to what
- * the load scenarios need (stream open, SASL PLAIN without TLS, stream restart, bind), then roster
- * get, initial presence, pushes, and message pings.
+ * the load scenarios need (stream open, STARTTLS or direct TLS or neither, SASL PLAIN or
+ * SCRAM-SHA-256, stream restart, bind), then roster get, initial presence, pushes, and message
+ * pings.
  *
  * <p>Everything about one client runs on the event-loop context it was created on, so thousands of
  * clients share the few event loops of one Vert.x instance and no thread is held per client. What
@@ -35,8 +39,8 @@ final class LoadClient {
     default void pushed(LoadClient client, boolean first) {}
   }
 
-  /** The figures of one login. */
-  record Login(long rosterNanos, int rosterItems) {}
+  /** The figures of one login; {@code tls} is the protocol and cipher suite negotiated, or null without TLS. */
+  record Login(long rosterNanos, int rosterItems, String tls) {}
 
   private final Vertx vertx;
   private final Context context;
@@ -47,6 +51,8 @@ final class LoadClient {
   private final String password;
   private final String resource;
   private final long stepTimeoutMs;
+  private final Tls tls;
+  private final Sasl sasl;
   private final Map<String, Ping> pingsInFlight = new HashMap<>();
   private final Promise<Void> closed = Promise.promise();
 
@@ -65,9 +71,21 @@ final class LoadClient {
   /** Where a client connects: one node's c2s port. */
   record Target(String host, int port) {}
 
+  /** How the stream is encrypted ({@code --tls}). */
+  enum Tls { NONE, STARTTLS, DIRECT }
+
+  /** How the client authenticates ({@code --sasl}). */
+  enum Sasl { PLAIN, SCRAM_SHA_256 }
+
+  /**
+   * The STARTTLS upgrade's options: any certificate is trusted, since the harness measures what a
+   * TLS login costs the server, not the chain (both servers here have self-made certificates).
+   */
+  static final ClientSSLOptions TRUST_ANY = new ClientSSLOptions().setTrustAll(true).setHostnameVerificationAlgorithm("");
+
   /** @param context the event loop this client lives on */
   LoadClient(Vertx vertx, Context context, NetClient net, Target target, String domain, String user,
-      String password, String resource, long stepTimeoutMs) {
+      String password, String resource, long stepTimeoutMs, Tls tls, Sasl sasl) {
     this.vertx = vertx;
     this.context = context;
     this.net = net;
@@ -77,6 +95,8 @@ final class LoadClient {
     this.password = password;
     this.resource = resource;
     this.stepTimeoutMs = stepTimeoutMs;
+    this.tls = tls;
+    this.sasl = sasl;
   }
 
   String user() {
@@ -202,6 +222,8 @@ final class LoadClient {
           socket.exceptionHandler(e -> socket.close());
           return openStream();
         })
+        .compose(features -> tls == Tls.STARTTLS ? startTls(features).compose(v -> openStream())
+            : Future.succeededFuture(features))
         .compose(features -> authenticate(features))
         .compose(v -> openStream())
         .compose(v -> bind())
@@ -219,13 +241,29 @@ final class LoadClient {
     return expect(e -> e.is("features", Namespaces.STREAM), "stream features");
   }
 
-  private Future<Void> authenticate(Element features) {
-    boolean plain = features.child("mechanisms", Namespaces.SASL).stream()
-        .flatMap(m -> m.children().stream())
-        .anyMatch(m -> m.text().trim().equals("PLAIN"));
-    if (!plain) {
-      return Future.failedFuture("the server offers no SASL PLAIN before TLS: " + features.toXml(Namespaces.STREAM));
+  private Future<Void> startTls(Element features) {
+    if (features.child("starttls", Namespaces.TLS).isEmpty()) {
+      return Future.failedFuture("the server offers no STARTTLS: " + features.toXml(Namespaces.STREAM));
     }
+    socket.write("<starttls xmlns='" + Namespaces.TLS + "'/>");
+    return expect(e -> e.namespace().equals(Namespaces.TLS), "STARTTLS answer")
+        .compose(answer -> answer.name().equals("proceed")
+            ? socket.upgradeToSsl(TRUST_ANY, domain, null)
+            : Future.failedFuture("STARTTLS refused: " + answer.toXml(Namespaces.CLIENT)));
+  }
+
+  private Future<Void> authenticate(Element features) {
+    String mechanism = sasl == Sasl.PLAIN ? "PLAIN" : "SCRAM-SHA-256";
+    boolean offered = features.child("mechanisms", Namespaces.SASL).stream()
+        .flatMap(m -> m.children().stream())
+        .anyMatch(m -> m.text().trim().equals(mechanism));
+    if (!offered) {
+      return Future.failedFuture("the server offers no SASL " + mechanism + ": " + features.toXml(Namespaces.STREAM));
+    }
+    return sasl == Sasl.PLAIN ? plain() : scram();
+  }
+
+  private Future<Void> plain() {
     byte[] creds = ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8);
     socket.write("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
         + Base64.getEncoder().encodeToString(creds) + "</auth>");
@@ -233,6 +271,58 @@ final class LoadClient {
         .compose(outcome -> outcome.name().equals("success")
             ? Future.succeededFuture()
             : Future.failedFuture("SASL PLAIN failed for " + user + ": " + outcome.toXml(Namespaces.CLIENT)));
+  }
+
+  /**
+   * SCRAM-SHA-256 (RFC 5802, 7677) with the ongres client. Its final message derives the salted
+   * password (PBKDF2, thousands of HMACs), so that step runs on a worker thread: on the event loop
+   * it would hold up the other clients of the loop and slow the harness rather than the server.
+   */
+  private Future<Void> scram() {
+    ScramClient client = ScramClient.builder()
+        .advertisedMechanisms(List.of("SCRAM-SHA-256"))
+        .username(user)
+        .password(password.toCharArray())
+        .build();
+    socket.write("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-256'>"
+        + base64(client.clientFirstMessage().toString()) + "</auth>");
+    return expect(e -> e.namespace().equals(Namespaces.SASL), "SCRAM challenge")
+        .compose(challenge -> saslStep(challenge, "challenge"))
+        .compose(first -> vertx.executeBlocking(() -> {
+          client.serverFirstMessage(first);
+          return client.clientFinalMessage().toString();
+        }, false))
+        .compose(last -> {
+          socket.write("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + base64(last) + "</response>");
+          return expect(e -> e.namespace().equals(Namespaces.SASL), "SCRAM outcome");
+        })
+        .compose(outcome -> saslStep(outcome, "success"))
+        .compose(serverFinal -> {
+          try {
+            client.serverFinalMessage(serverFinal);
+            return Future.succeededFuture();
+          } catch (Exception e) {
+            return Future.failedFuture("the server's SCRAM signature does not verify for " + user + ": " + e);
+          }
+        });
+  }
+
+  /** The decoded text of a SASL element named {@code expected}, or a failure naming what came instead. */
+  private Future<String> saslStep(Element e, String expected) {
+    if (!e.name().equals(expected)) {
+      return Future.failedFuture("SCRAM-SHA-256 for " + user + ": expected " + expected + ", got "
+          + e.toXml(Namespaces.CLIENT));
+    }
+    return Future.succeededFuture(new String(Base64.getDecoder().decode(e.text().trim()), StandardCharsets.UTF_8));
+  }
+
+  private String negotiated() {
+    javax.net.ssl.SSLSession session = socket.sslSession();
+    return session == null ? null : session.getProtocol() + " " + session.getCipherSuite();
+  }
+
+  private static String base64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private Future<Void> bind() {
@@ -266,7 +356,7 @@ final class LoadClient {
           int items = iq.child("query", Namespaces.ROSTER)
               .map(q -> (int) q.children().stream().filter(c -> c.name().equals("item")).count())
               .orElse(0);
-          return Future.succeededFuture(new Login(took, items));
+          return Future.succeededFuture(new Login(took, items, negotiated()));
         });
   }
 

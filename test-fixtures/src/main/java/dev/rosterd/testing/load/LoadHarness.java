@@ -39,7 +39,12 @@ public final class LoadHarness {
           ? LoadBackend.start(vertx, settings).await(30, TimeUnit.SECONDS)
           : null;
       for (int run = 1; run <= settings.runs(); run++) {
+        String load = loadAverage();
         JsonObject line = run(vertx, settings, backend, run).await(1, TimeUnit.HOURS);
+        if (load != null) {
+          // What else the machine was doing: the 2-core machines are shared with other builds.
+          line.put("loadavg_at_start", load);
+        }
         System.out.println(line.encode());
         System.out.flush();
       }
@@ -72,7 +77,10 @@ public final class LoadHarness {
         .put("at", Instant.now().toString())
         .put("users", settings.users().count())
         .put("contacts", settings.contacts())
-        .put("groups", settings.groups().name().toLowerCase(java.util.Locale.ROOT));
+        .put("groups", settings.groups().name().toLowerCase(java.util.Locale.ROOT))
+        .put("tls", settings.tls().name().toLowerCase(java.util.Locale.ROOT))
+        .put("sasl", settings.sasl().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .put("series", settings.series());
     Future<JsonObject> figures = switch (settings.scenario()) {
       case LOGIN_ROSTER -> LoginRoster.run(vertx, settings, backend);
       case REFRESH, CLUSTER -> refresh(vertx, settings, backend);
@@ -91,6 +99,16 @@ public final class LoadHarness {
       return Future.failedFuture("the cluster scenario needs two or more ports in --c2s-port");
     }
     return Refresh.run(vertx, settings, backend);
+  }
+
+  /** The first three fields of /proc/loadavg (1, 5, 15 minutes), or null where there is none. */
+  private static String loadAverage() {
+    try {
+      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Completes after {@code seconds}; at once for 0 (a Vert.x timer needs at least 1 ms). */

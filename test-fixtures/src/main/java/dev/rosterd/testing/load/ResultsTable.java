@@ -19,7 +19,10 @@ import java.util.function.Function;
  *
  * <pre>java -cp ... dev.rosterd.testing.load.ResultsTable test-fixtures/bench/results/results.jsonl</pre>
  *
- * A line's server is the first word of its {@code label} ({@code rosterd}, {@code prosody}).
+ * A line's server is the first word of its {@code label} ({@code rosterd}, {@code prosody}). With a
+ * second argument, only the rosterd lines whose label contains it are read (e.g. {@code
+ * tls.engine=jdk}, to put one TLS engine beside Prosody). TLS logins ({@code --tls}) and their idle
+ * sessions have rows of their own, one per variant and series (cold, warm).
  */
 public final class ResultsTable {
   private ResultsTable() {}
@@ -28,14 +31,18 @@ public final class ResultsTable {
   private record Figure(String name, String scenario, Function<JsonObject, Double> value, boolean higherIsBetter) {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: ResultsTable <results.jsonl>");
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: ResultsTable <results.jsonl> [text the rosterd labels must contain]");
       System.exit(2);
     }
     List<JsonObject> lines = new ArrayList<>();
     for (String l : Files.readAllLines(Path.of(args[0]))) {
       if (l.startsWith("{")) {
-        lines.add(new JsonObject(l));
+        JsonObject j = new JsonObject(l);
+        String label = j.getString("label", "");
+        if (args.length == 1 || !label.startsWith("rosterd") || label.contains(args[1])) {
+          lines.add(j);
+        }
       }
     }
     System.out.print(table(lines));
@@ -75,6 +82,7 @@ public final class ResultsTable {
       f.add(new Figure("refresh " + u + ": users per s", s, j -> j.getDouble("users_per_s"), true));
     }
     f.add(new Figure("memory: KB per idle session", "memory", j -> j.getDouble("kb_per_session"), false));
+    tlsFigures(lines, f);
     f.add(new Figure("memory: RSS MB at the last level", "memory", j -> {
       var levels = j.getJsonArray("levels");
       return levels.getJsonObject(levels.size() - 1).getLong("rss_kb") / 1024.0;
@@ -90,6 +98,31 @@ public final class ResultsTable {
       }
     }
     return f;
+  }
+
+  /** Rows for TLS logins, per variant (tls, sasl) and series, and for idle TLS sessions. */
+  private static void tlsFigures(List<JsonObject> lines, List<Figure> f) {
+    Map<String, Boolean> variants = new LinkedHashMap<>();
+    lines.stream().filter(j -> "login_roster".equals(j.getString("scenario")) && isTls(j))
+        .forEach(j -> variants.put(tlsVariant(j), true));
+    for (String v : variants.keySet()) {
+      String s = "tls:" + v;
+      f.add(new Figure("TLS login " + v + ": logins per s", s, j -> j.getDouble("logins_per_s"), true));
+      f.add(new Figure("TLS login " + v + ": server CPU ms per login", s,
+          j -> j.getDouble("server_cpu_ms_per_login"), false));
+    }
+    f.add(new Figure("TLS memory: KB per idle TLS session", "tls-memory", j -> j.getDouble("kb_per_session"), false));
+    f.add(new Figure("TLS memory: RSS MB before the sessions", "tls-memory",
+        j -> j.getJsonArray("levels").getJsonObject(0).getLong("rss_kb") / 1024.0, false));
+  }
+
+  private static boolean isTls(JsonObject line) {
+    return !"none".equals(line.getString("tls", "none"));
+  }
+
+  /** E.g. "starttls + scram-sha-256, cold". */
+  private static String tlsVariant(JsonObject line) {
+    return line.getString("tls") + " + " + line.getString("sasl", "plain") + ", " + line.getString("series", "warm");
   }
 
   private static Double rateFigure(JsonObject line, int rate, String key) {
@@ -119,6 +152,16 @@ public final class ResultsTable {
   }
 
   private static boolean matches(JsonObject line, String scenario) {
+    if (scenario.startsWith("tls:")) {
+      return "login_roster".equals(line.getString("scenario")) && isTls(line)
+          && tlsVariant(line).equals(scenario.substring("tls:".length()));
+    }
+    if (scenario.equals("tls-memory")) {
+      return "memory".equals(line.getString("scenario")) && isTls(line);
+    }
+    if (isTls(line)) {
+      return false;
+    }
     if (scenario.startsWith("refresh:")) {
       return "refresh".equals(line.getString("scenario"))
           && Integer.parseInt(scenario.substring("refresh:".length())) == line.getInteger("users_refreshed");

@@ -53,11 +53,13 @@ public final class ServerCertificate {
   private final Buffer certPem;
   private final Buffer keyPem;
   private final String fingerprint;
+  private final ServerSSLOptions sslOptions;
 
   private ServerCertificate(Buffer certPem, Buffer keyPem, String fingerprint) {
     this.certPem = certPem;
     this.keyPem = keyPem;
     this.fingerprint = fingerprint;
+    this.sslOptions = new ServerSSLOptions().setKeyCertOptions(keyCertOptions());
   }
 
   /**
@@ -74,9 +76,13 @@ public final class ServerCertificate {
     return fingerprint;
   }
 
-  /** SSL options for {@code NetSocket.upgradeToSsl} and the direct TLS listener. */
+  /**
+   * SSL options for {@code NetSocket.upgradeToSsl}: one instance for every STARTTLS, so that Vert.x
+   * finds the SSL context it built for the first upgrade at once (it looks contexts up by these
+   * options; equal new ones would have their PEM bytes hashed at each login). Not to be changed.
+   */
   public ServerSSLOptions sslOptions() {
-    return new ServerSSLOptions().setKeyCertOptions(keyCertOptions());
+    return sslOptions;
   }
 
   /** The key and certificate, held in memory. */

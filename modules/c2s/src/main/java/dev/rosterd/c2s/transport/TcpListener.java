@@ -6,6 +6,7 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.SSLEngineOptions;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,13 @@ public final class TcpListener {
 
   /**
    * @param directTls the certificate for TLS from the first byte, or null for the STARTTLS port
+   * @param engine the TLS implementation; on the STARTTLS port too, since Vert.x upgrades a socket
+   *     with the SSL engine of the server that accepted it
    * @param accepted takes each new socket and whether TLS is already in place
    */
-  public TcpListener(Vertx vertx, String host, int port, PemKeyCertOptions directTls,
+  public TcpListener(Vertx vertx, String host, int port, PemKeyCertOptions directTls, SSLEngineOptions engine,
       BiConsumer<NetSocket, Boolean> accepted) {
-    NetServerOptions options = new NetServerOptions().setHost(host).setPort(port);
+    NetServerOptions options = new NetServerOptions().setHost(host).setPort(port).setSslEngineOptions(engine);
     if (directTls != null) {
       options.setSsl(true).setKeyCertOptions(directTls);
     }
