@@ -4,10 +4,12 @@
 # backend on 18080), and appends one JSON line per run to results/results.jsonl.
 #
 #   test-fixtures/bench/run-rosterd.sh [login_roster] [refresh] [memory] [latency] [attacked]
+#       [idle_websocket] [idle_bosh]
 #
 # Environment: ROSTERD_JAR (a built rosterd.jar to use instead of building this tree),
 # ROSTERD_JAVA_OPTS (default -Xms64m -Xmx256m; part of every line's label), RUNS,
-# CLIENTS, REFRESH_USERS, LEVELS, RATES, USERS, BUILD_DIRNAME, MVN_FLAGS (see lib.sh).
+# CLIENTS, REFRESH_USERS, LEVELS, WEB_LEVELS, BOSH_LEVELS, WEB_IDLE_SECONDS, RATES, USERS,
+# BUILD_DIRNAME, MVN_FLAGS (see lib.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
