@@ -20,6 +20,11 @@ USERS=${USERS:-10000}
 CLIENTS=${CLIENTS:-1000}
 REFRESH_USERS=${REFRESH_USERS:-"1000 5000"}
 LEVELS=${LEVELS:-0,1000,5000,10000}
+# The idle browser sessions of issue 10: idle_websocket and idle_bosh (rosterd's c2s.web on 15290).
+WEB_LEVELS=${WEB_LEVELS:-0,1000,5000}
+BOSH_LEVELS=${BOSH_LEVELS:-0,500,1000}
+WEB_IDLE_SECONDS=${WEB_IDLE_SECONDS:-60}
+WEB_URL=${WEB_URL:-http://127.0.0.1:15290}
 RATES=${RATES:-500,2000}
 RUNS=${RUNS:-3}
 # Unrecorded runs before the recorded ones of login_roster, refresh and latency. One run of 1,000
@@ -155,8 +160,20 @@ run_scenarios() {
               | tee -a "$RESULTS"
           stop_server
         done ;;
+      idle_websocket|idle_bosh)
+        # As memory, over the web listener; the sessions then stay idle longer than its pings
+        # and BOSH wait, and are counted by a ping each.
+        local levels=$WEB_LEVELS
+        [ "$scenario" = idle_bosh ] && levels=$BOSH_LEVELS
+        for _ in $(seq 1 "$RUNS"); do
+          "$start"
+          harness "${target[@]}" --scenario "$scenario" --levels "$levels" --server-pid "$SERVER_PID" \
+              --idle-seconds "$WEB_IDLE_SECONDS" --websocket-url "${WEB_URL/#http/ws}/xmpp-websocket" \
+              --bosh-url "$WEB_URL/http-bind" | tee -a "$RESULTS"
+          stop_server
+        done ;;
       *)
-        echo "unknown scenario $scenario (login_roster, refresh, memory, latency, attacked, tls_login, tls_memory)" >&2
+        echo "unknown scenario $scenario (login_roster, refresh, memory, latency, attacked, tls_login, tls_memory, idle_websocket, idle_bosh)" >&2
         return 2 ;;
     esac
   done

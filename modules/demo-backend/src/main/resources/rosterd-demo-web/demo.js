@@ -22,7 +22,11 @@ if (session.user) {
     auto_login: true,
     auto_reconnect: true,
     credentials_url: '/credentials',
-    websocket_url: session.websocketUrl,
+    // One transport, the one demoBackend.transport names: given both, Converse.js would use the
+    // WebSocket whenever the browser has one.
+    ...(session.transport === 'bosh'
+      ? { bosh_service_url: session.boshUrl }
+      : { websocket_url: session.websocketUrl }),
     persistent_store: 'sessionStorage',
     // The token is a PLAIN password: SCRAM (which Converse.js prefers) would hash it, and the
     // server could not verify it. rosterd offers PLAIN only where the stream counts as encrypted.

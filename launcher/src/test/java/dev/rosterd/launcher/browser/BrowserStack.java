@@ -2,13 +2,17 @@ package dev.rosterd.launcher.browser;
 
 import dev.rosterd.admin.AdminHttpVerticle;
 import dev.rosterd.c2s.C2sVerticle;
+import dev.rosterd.c2s.negotiation.StreamMeters;
+import dev.rosterd.common.metrics.Meters;
 import dev.rosterd.demo.DemoBackendVerticle;
 import dev.rosterd.launcher.KeptVerticles;
+import dev.rosterd.launcher.NodeMetrics;
 import dev.rosterd.launcher.PieceCatalog;
 import dev.rosterd.launcher.RosterdConfig;
 import dev.rosterd.launcher.RosterdNode;
 import dev.rosterd.testing.TestTls;
 import dev.rosterd.testing.XmppClients;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,33 +30,54 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 /**
  * rosterd with the demo backend as its web application, as the shipped demo runs them, every
  * listener on a free loopback port: the demo backend serves the page, the rosters of a file and
- * the sign-on tokens; rosterd takes browsers on its web listener (plain WebSocket on loopback,
- * {@code behindTlsProxy}) and Smack clients on STARTTLS. The demo backend starts first, so the web
- * listener can allow its page's origin; it is then started again on its port, told the admin and
- * WebSocket URLs that rosterd got.
+ * the sign-on tokens; rosterd takes browsers on its web listener (plain WebSocket and BOSH on
+ * loopback, {@code behindTlsProxy}) and Smack clients on STARTTLS. The demo backend starts first,
+ * so the web listener can allow its page's origin; it is then started again on its port, told the
+ * admin, WebSocket and BOSH URLs that rosterd got and which of the two the page uses.
  */
 final class BrowserStack implements AutoCloseable {
   static final String DOMAIN = "localhost";
+
+  /** How the page's Converse.js connects: the values of {@code demoBackend.transport}. */
+  enum Transport {
+    WEBSOCKET("websocket", StreamMeters.WEBSOCKET), BOSH("bosh", StreamMeters.BOSH);
+
+    final String config;
+    /** The {@code transport} tag of its sessions in {@link StreamMeters#SESSIONS_BY_TRANSPORT}. */
+    final String meterTag;
+
+    Transport(String config, String meterTag) {
+      this.config = config;
+      this.meterTag = meterTag;
+    }
+  }
+
   private static final String SECRET = "browser-test-sign-on-secret-0123456789";
 
-  final Vertx vertx = Vertx.vertx();
+  /** With metrics, as {@code Main} starts it: the sessions-by-transport gauge tells which transport the page used. */
+  final Vertx vertx = NodeMetrics.vertx();
   private final Path rosters;
+  private final Transport transport;
   private final List<XMPPTCPConnection> clients = new ArrayList<>();
   private final List<C2sVerticle> c2s = new CopyOnWriteArrayList<>();
   private final List<AdminHttpVerticle> admin = new CopyOnWriteArrayList<>();
   private int demoPort;
 
-  private BrowserStack(Path rosters) {
+  private BrowserStack(Path rosters, Transport transport) {
     this.rosters = rosters;
+    this.transport = transport;
   }
 
-  /** Starts everything on the rosters {@code initial}; the users log in to Smack with {@code <user>-pw}. */
-  static BrowserStack start(Path dir, JsonObject initial) throws Exception {
-    BrowserStack stack = new BrowserStack(dir.resolve("demo-rosters.json"));
+  /**
+   * Starts everything on the rosters {@code initial}, the page connecting over {@code transport};
+   * the users log in to Smack with {@code <user>-pw}.
+   */
+  static BrowserStack start(Path dir, JsonObject initial, Transport transport) throws Exception {
+    BrowserStack stack = new BrowserStack(dir.resolve("demo-rosters.json"), transport);
     Files.writeString(stack.rosters, initial.encodePrettily());
     // Until rosterd's ports are known, the demo backend refreshes and points browsers nowhere.
     DemoBackendVerticle first = new DemoBackendVerticle();
-    String firstId = await(stack.vertx.deployVerticle(first, stack.demo(0, "http://127.0.0.1:9/", "ws://127.0.0.1:9/")));
+    String firstId = await(stack.vertx.deployVerticle(first, stack.demo(0, "http://127.0.0.1:9/", "http://127.0.0.1:9/")));
     stack.demoPort = first.actualPort();
     PieceCatalog standard = PieceCatalog.standard();
     PieceCatalog catalog = standard
@@ -62,11 +87,12 @@ final class BrowserStack implements AutoCloseable {
     await(stack.vertx.undeploy(firstId));
     await(stack.vertx.deployVerticle(new DemoBackendVerticle(), stack.demo(stack.demoPort,
         "http://127.0.0.1:" + stack.admin.get(0).actualPort() + "/roster_admin/refresh",
-        "ws://127.0.0.1:" + stack.c2s.get(0).actualWebPort() + "/xmpp-websocket")));
+        "http://127.0.0.1:" + stack.c2s.get(0).actualWebPort())));
     return stack;
   }
 
-  private DeploymentOptions demo(int port, String refreshUrl, String websocketUrl) {
+  /** @param web the base URL of rosterd's web listener, its endpoints at their default paths */
+  private DeploymentOptions demo(int port, String refreshUrl, String web) {
     return new DeploymentOptions().setConfig(new JsonObject()
         .put("domain", DOMAIN)
         .put("host", "127.0.0.1")
@@ -75,7 +101,9 @@ final class BrowserStack implements AutoCloseable {
         .put("refreshUrl", refreshUrl)
         .put("scanPeriodMs", 50)
         .put("tokenSecret", SECRET)
-        .put("websocketUrl", websocketUrl));
+        .put("transport", transport.config)
+        .put("websocketUrl", web.replaceFirst("^http", "ws") + "/xmpp-websocket")
+        .put("boshUrl", web + "/http-bind"));
   }
 
   private JsonObject rosterdConfig() {
@@ -124,6 +152,12 @@ final class BrowserStack implements AutoCloseable {
     XMPPTCPConnection c = XmppClients.login(DOMAIN, c2s.get(0).actualPort(), user, user + "-pw", "SCRAM-SHA-1", resource);
     clients.add(c);
     return c;
+  }
+
+  /** The sessions bound over {@code transport}, as rosterd's gauge counts them. */
+  long sessionsOver(Transport transport) {
+    Gauge g = Meters.registry(vertx).find(StreamMeters.SESSIONS_BY_TRANSPORT).tag("transport", transport.meterTag).gauge();
+    return g == null ? 0 : (long) g.value();
   }
 
   static <T> T await(Future<T> f) throws Exception {

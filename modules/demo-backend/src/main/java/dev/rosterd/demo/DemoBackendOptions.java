@@ -14,7 +14,8 @@ import java.util.List;
  *   "port": 8080, "rostersFile": "conf/demo-rosters.json",
  *   "refreshUrl": "http://127.0.0.1:5280/roster_admin/refresh",
  *   "tokenSecret": "the same secret as auth.tokens.secret, 32 characters or more",
- *   "websocketUrl": "ws://127.0.0.1:5290/xmpp-websocket"
+ *   "websocketUrl": "ws://127.0.0.1:5290/xmpp-websocket",
+ *   "transport": "websocket", "boshUrl": "http://127.0.0.1:5290/http-bind"
  * }
  * }</pre>
  *
@@ -75,6 +76,26 @@ public final class DemoBackendOptions {
    */
   public static final String DEFAULT_WEBSOCKET_URL = "ws://127.0.0.1:5290/xmpp-websocket";
 
+  /**
+   * {@code boshUrl}: the URL the demo page's browser POSTs BOSH bodies to (XEP-0124/0206, the
+   * c2s's {@code c2s.web.boshPath} as the browser reaches it); absolute http or https. Used only
+   * with {@code "transport": "bosh"}. Default {@code http://127.0.0.1:5290/http-bind}.
+   */
+  public static final String DEFAULT_BOSH_URL = "http://127.0.0.1:5290/http-bind";
+
+  /** {@code transport} {@value}: the demo page connects over XMPP over WebSocket ({@code websocketUrl}). */
+  public static final String WEBSOCKET = "websocket";
+
+  /** {@code transport} {@value}: the demo page connects over BOSH ({@code boshUrl}). */
+  public static final String BOSH = "bosh";
+
+  /**
+   * {@code transport}: how the demo page's Converse.js connects to rosterd, {@value #WEBSOCKET} or
+   * {@value #BOSH} (for browsers behind proxies that let no WebSocket through). Default {@value
+   * #WEBSOCKET}.
+   */
+  public static final String DEFAULT_TRANSPORT = WEBSOCKET;
+
   private final String domain;
   private final String host;
   private final int port;
@@ -85,6 +106,8 @@ public final class DemoBackendOptions {
   private final String tokenSecret;
   private final int tokenLifetimeSeconds;
   private final String websocketUrl;
+  private final String boshUrl;
+  private final String transport;
 
   public DemoBackendOptions(JsonObject deploymentConfig) {
     ConfigReader r = new ConfigReader(deploymentConfig, SECTION);
@@ -103,6 +126,9 @@ public final class DemoBackendOptions {
     tokenLifetimeSeconds = r.integer("tokenLifetimeSeconds", DEFAULT_TOKEN_LIFETIME_SECONDS, 10, 3600);
     websocketUrl = r.string("websocketUrl", DEFAULT_WEBSOCKET_URL);
     checkAbsolute(r, "websocketUrl", websocketUrl, "ws", "wss");
+    boshUrl = r.string("boshUrl", DEFAULT_BOSH_URL);
+    checkAbsolute(r, "boshUrl", boshUrl, "http", "https");
+    transport = r.oneOf("transport", DEFAULT_TRANSPORT, WEBSOCKET, BOSH);
     r.rejectUnknownKeys();
   }
 
@@ -157,5 +183,19 @@ public final class DemoBackendOptions {
 
   public String websocketUrl() {
     return websocketUrl;
+  }
+
+  public String boshUrl() {
+    return boshUrl;
+  }
+
+  /** {@link #WEBSOCKET} or {@link #BOSH}. */
+  public String transport() {
+    return transport;
+  }
+
+  /** The URL of {@link #transport()}: what the demo page connects to. */
+  public String connectionUrl() {
+    return transport.equals(BOSH) ? boshUrl : websocketUrl;
   }
 }

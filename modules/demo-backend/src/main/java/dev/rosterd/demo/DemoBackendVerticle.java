@@ -80,8 +80,8 @@ public final class DemoBackendVerticle extends VerticleBase {
           LOG.info("demo backend serving rosters of {} users from {} on http://{}:{}/roster/<username>",
               rosters.rosters().size(), options.rostersFile(), options.host(), s.actualPort());
           if (signOn != null) {
-            LOG.info("demo backend: the demo page is http://{}:{}/ (chat over {})",
-                options.host(), s.actualPort(), options.websocketUrl());
+            LOG.info("demo backend: the demo page is http://{}:{}/ (chat over {} at {})",
+                options.host(), s.actualPort(), options.transport(), options.connectionUrl());
           } else {
             LOG.info("demo backend: no demo page and no sign-on (demoBackend.tokenSecret is not set)");
           }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /session}: {@code {"user": <username or null>, "jid", "users": [...],
- *       "websocketUrl"}}, what the demo page needs to show the login choice or the chat;
+ *       "transport": "websocket" or "bosh", "websocketUrl", "boshUrl"}}, what the demo page needs
+ *       to show the login choice or the chat;
  *   <li>{@code POST /login} (form field {@code user}): log in as a user of the file, 303 to {@code /};
  *   <li>{@code POST /logout}: forget the login, 303 to {@code /};
  *   <li>{@code GET /credentials}: the token, or 401 when not logged in.
@@ -87,7 +88,9 @@ final class SignOn {
         .put("user", user)
         .put("jid", user == null ? null : jid(user))
         .put("users", new JsonArray(rosters.get().users()))
-        .put("websocketUrl", options.websocketUrl()));
+        .put("transport", options.transport())
+        .put("websocketUrl", options.websocketUrl())
+        .put("boshUrl", options.boshUrl()));
   }
 
   private void login(RoutingContext ctx) {

@@ -104,6 +104,8 @@ class SignOnTest {
     assertNull(before.getString("user"));
     assertEquals(new JsonArray().add("alice").add("bob"), before.getJsonArray("users"));
     assertEquals("ws://127.0.0.1:5290/xmpp-websocket", before.getString("websocketUrl"));
+    assertEquals("websocket", before.getString("transport"), "WebSocket is the default");
+    assertEquals("http://127.0.0.1:5290/http-bind", before.getString("boshUrl"));
 
     login("alice");
     JsonObject after = await(browser.get(port, "127.0.0.1", "/session").send()).bodyAsJsonObject();
@@ -144,6 +146,22 @@ class SignOnTest {
     ConfigException ws = assertThrows(ConfigException.class, () -> new DemoBackendOptions(
         new JsonObject().put("domain", "example.com").put("websocketUrl", "http://127.0.0.1/xmpp-websocket")));
     assertEquals("demoBackend.websocketUrl", ws.key());
+  }
+
+  @Test
+  void theTransportIsWebSocketOrBoshAndTheBoshUrlHttp() {
+    JsonObject base = new JsonObject().put("domain", "example.com");
+    DemoBackendOptions bosh = new DemoBackendOptions(base.copy().put("transport", "bosh")
+        .put("boshUrl", "https://chat.example.com/http-bind"));
+    assertEquals("bosh", bosh.transport());
+    assertEquals("https://chat.example.com/http-bind", bosh.connectionUrl());
+    assertEquals("ws://127.0.0.1:5290/xmpp-websocket", new DemoBackendOptions(base).connectionUrl());
+    ConfigException transport = assertThrows(ConfigException.class,
+        () -> new DemoBackendOptions(base.copy().put("transport", "long-polling")));
+    assertEquals("demoBackend.transport", transport.key());
+    ConfigException url = assertThrows(ConfigException.class,
+        () -> new DemoBackendOptions(base.copy().put("boshUrl", "ws://127.0.0.1:5290/http-bind")));
+    assertEquals("demoBackend.boshUrl", url.key());
   }
 
   private HttpResponse<Buffer> login(String user) throws Exception {

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class HarnessSettings {
   /** The scenarios of issue 6. */
   public enum Scenario {
-    LOGIN_ROSTER, REFRESH, MEMORY, LATENCY, CLUSTER, ATTACKED;
+    LOGIN_ROSTER, REFRESH, MEMORY, LATENCY, CLUSTER, ATTACKED, IDLE_WEBSOCKET, IDLE_BOSH;
 
     static Scenario of(String s) {
       return valueOf(s.toUpperCase(java.util.Locale.ROOT));
@@ -57,6 +57,9 @@ public final class HarnessSettings {
     DEFAULTS.put("tls", "none");
     DEFAULTS.put("sasl", "plain");
     DEFAULTS.put("series", "warm");
+    DEFAULTS.put("websocket-url", "ws://127.0.0.1:5290/xmpp-websocket");
+    DEFAULTS.put("bosh-url", "http://127.0.0.1:5290/http-bind");
+    DEFAULTS.put("idle-seconds", "0");
   }
 
   private final Map<String, String> values;
@@ -97,8 +100,8 @@ public final class HarnessSettings {
         throw new IllegalArgumentException("--" + k + " must be at least 1");
       }
     }
-    if (integer("contacts") < 0) {
-      throw new IllegalArgumentException("--contacts must not be negative");
+    if (integer("contacts") < 0 || integer("idle-seconds") < 0) {
+      throw new IllegalArgumentException("--contacts and --idle-seconds must not be negative");
     }
     targets();
     backendPort();
@@ -141,7 +144,7 @@ public final class HarnessSettings {
     }
   }
 
-  /** {@code --scenario}: login_roster, refresh, memory, latency or cluster. */
+  /** {@code --scenario}: login_roster, refresh, memory, latency, cluster, attacked, idle_websocket or idle_bosh. */
   public Scenario scenario() {
     return Scenario.of(values.get("scenario"));
   }
@@ -285,6 +288,21 @@ public final class HarnessSettings {
   /** {@code --runs}: how many times the scenario runs, one result line each. */
   int runs() {
     return integer("runs");
+  }
+
+  /** {@code --websocket-url}: the server's XMPP-over-WebSocket endpoint, for {@code idle_websocket}. */
+  String websocketUrl() {
+    return values.get("websocket-url");
+  }
+
+  /** {@code --bosh-url}: the server's BOSH endpoint, for {@code idle_bosh}. */
+  String boshUrl() {
+    return values.get("bosh-url");
+  }
+
+  /** {@code --idle-seconds}: how long the idle-web sessions stay idle after the last level before they are counted. */
+  int idleSeconds() {
+    return integer("idle-seconds");
   }
 
   private int integer(String key) {

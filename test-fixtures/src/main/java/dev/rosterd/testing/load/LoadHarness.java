@@ -87,6 +87,8 @@ public final class LoadHarness {
       case MEMORY -> IdleMemory.run(vertx, settings, backend);
       case LATENCY -> MessageLatency.run(vertx, settings, backend);
       case ATTACKED -> Attacked.run(vertx, settings, backend);
+      case IDLE_WEBSOCKET -> IdleWeb.run(vertx, settings, WebFleet.Transport.WEBSOCKET);
+      case IDLE_BOSH -> IdleWeb.run(vertx, settings, WebFleet.Transport.BOSH);
     };
     return figures.map(head::mergeIn);
   }
