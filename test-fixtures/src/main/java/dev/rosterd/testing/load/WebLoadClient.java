@@ -165,7 +165,7 @@ abstract class WebLoadClient {
       int items = iq.child("query", Namespaces.ROSTER)
           .map(q -> (int) q.children().stream().filter(c -> c.name().equals("item")).count())
           .orElse(0);
-      return Future.succeededFuture(new LoadClient.Login(took, items));
+      return Future.succeededFuture(new LoadClient.Login(took, items, null));
     });
   }
 
