@@ -50,7 +50,6 @@ final class LoadClient {
   private final String user;
   private final String password;
   private final String resource;
-  private final long stepTimeoutMs;
   private final Tls tls;
   private final Sasl sasl;
   private final Map<String, Ping> pingsInFlight = new HashMap<>();
@@ -58,7 +57,7 @@ final class LoadClient {
 
   private NetSocket socket;
   private ServerStream stream;
-  private Waiting waiting;
+  private final AwaitedReply reply;
   private String fullJid;
   private int ids;
   private volatile int pushes;
@@ -94,7 +93,7 @@ final class LoadClient {
     this.user = user;
     this.password = password;
     this.resource = resource;
-    this.stepTimeoutMs = stepTimeoutMs;
+    this.reply = new AwaitedReply(vertx, user, stepTimeoutMs);
     this.tls = tls;
     this.sasl = sasl;
   }
@@ -372,11 +371,7 @@ final class LoadClient {
   }
 
   private void element(Element e) {
-    Waiting w = waiting;
-    if (w != null && w.match.test(e)) {
-      waiting = null;
-      vertx.cancelTimer(w.timer);
-      w.promise.complete(e);
+    if (reply.offer(e)) {
       return;
     }
     if (e.is("error", Namespaces.STREAM)) {
@@ -438,24 +433,11 @@ final class LoadClient {
   // ---- waiting for one reply at a time ----
 
   private Future<Element> expect(Predicate<Element> match, String what) {
-    Promise<Element> p = Promise.promise();
-    long timer = vertx.setTimer(stepTimeoutMs, t -> {
-      if (waiting != null && waiting.promise == p) {
-        waiting = null;
-        p.tryFail(user + ": no " + what + " within " + stepTimeoutMs + " ms");
-      }
-    });
-    waiting = new Waiting(match, p, timer);
-    return p.future();
+    return reply.expect(match, what);
   }
 
   private void fail(String why) {
-    Waiting w = waiting;
-    waiting = null;
-    if (w != null) {
-      vertx.cancelTimer(w.timer);
-      w.promise.tryFail(why);
-    }
+    reply.fail(why);
   }
 
   private void streamClosed() {
@@ -470,5 +452,4 @@ final class LoadClient {
   /** A ping on its way: when it left and where its round trip is recorded. */
   private record Ping(long sentNanos, Latencies into) {}
 
-  private record Waiting(Predicate<Element> match, Promise<Element> promise, long timer) {}
 }

@@ -25,9 +25,8 @@ abstract class WebLoadClient {
   private final String user;
   private final String password;
   private final String resource;
-  private final long stepTimeoutMs;
   private final Promise<Void> gone = Promise.promise();
-  private Waiting waiting;
+  private final AwaitedReply reply;
   private volatile boolean online;
 
   WebLoadClient(Vertx vertx, Context context, LoadUsers users, String user, String resource, long stepTimeoutMs) {
@@ -37,7 +36,7 @@ abstract class WebLoadClient {
     this.user = user;
     this.password = users.password(user);
     this.resource = resource;
-    this.stepTimeoutMs = stepTimeoutMs;
+    this.reply = new AwaitedReply(vertx, user, stepTimeoutMs);
   }
 
   // ---- what a transport provides ----
@@ -173,12 +172,10 @@ abstract class WebLoadClient {
 
   /** An element of the stream, from the subclass, on the client's context. */
   final void element(Element e) {
-    Waiting w = waiting;
-    if (w != null && w.match.test(e)) {
-      waiting = null;
-      vertx.cancelTimer(w.timer);
-      w.promise.complete(e);
-    } else if (e.is("error", Namespaces.STREAM)) {
+    if (reply.offer(e)) {
+      return;
+    }
+    if (e.is("error", Namespaces.STREAM)) {
       ended("stream error: " + e.toXml(Namespaces.STREAM));
     } else if (e.name().equals("iq")) {
       iq(e);
@@ -207,25 +204,10 @@ abstract class WebLoadClient {
   final void ended(String why) {
     online = false;
     gone.tryComplete();
-    Waiting w = waiting;
-    waiting = null;
-    if (w != null) {
-      vertx.cancelTimer(w.timer);
-      w.promise.tryFail(user + ": " + why);
-    }
+    reply.fail(user + ": " + why);
   }
 
   private Future<Element> expect(Predicate<Element> match, String what) {
-    Promise<Element> p = Promise.promise();
-    long timer = vertx.setTimer(stepTimeoutMs, t -> {
-      if (waiting != null && waiting.promise == p) {
-        waiting = null;
-        p.tryFail(user + ": no " + what + " within " + stepTimeoutMs + " ms");
-      }
-    });
-    waiting = new Waiting(match, p, timer);
-    return p.future();
+    return reply.expect(match, what);
   }
-
-  private record Waiting(Predicate<Element> match, Promise<Element> promise, long timer) {}
 }
