@@ -40,7 +40,7 @@ public final class ArchiveVerticle extends VerticleBase {
   private ArchiveOptions options;
   private Database db;
   private StoreHealth health;
-  private MessageWrites writes;
+  private GroupCommit writes;
   private OfflineQueue offline;
   private ArchivePaging paging;
   private Preferences prefs;
@@ -67,7 +67,7 @@ public final class ArchiveVerticle extends VerticleBase {
       health = new StoreHealth(vertx, db.name(), clock);
       health.answered();
       prefs = new Preferences(db, options.defaultPreference());
-      writes = new MessageWrites(db, prefs, options.offlineCap(), clock);
+      writes = new GroupCommit(new MessageWrites(db, prefs, options.offlineCap(), clock));
       offline = new OfflineQueue(db);
       paging = new ArchivePaging(db);
       retention = new Retention(db, options.retentionDays(), clock);

@@ -17,7 +17,10 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +33,8 @@ final class Database {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\?");
   private static final int CONNECT_TIMEOUT_MS = 5000;
   private static final int EMBEDDED_POOL_SIZE = 4;
+  /** The most values in one {@code IN} list. */
+  private static final int IN_LIST = 100;
 
   private final Pool pool;
   private final String name;
@@ -106,6 +111,29 @@ final class Database {
   /** Runs one statement once per parameter list. */
   Future<RowSet<Row>> batch(SqlClient client, String sql, List<Tuple> params) {
     return client.preparedQuery(sql(sql)).executeBatch(params);
+  }
+
+  /**
+   * Runs {@code sql}, whose {@code %s} stands for an {@code IN} list, once per chunk of
+   * {@code values}, one after the other, and hands every row to {@code each}.
+   */
+  Future<Void> forEachChunk(SqlClient client, String sql, Collection<String> values, Consumer<Row> each) {
+    List<String> all = List.copyOf(values);
+    Future<?> f = Future.succeededFuture();
+    for (int from = 0; from < all.size(); from += IN_LIST) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+      f = f.compose(x -> run(client, sql.formatted(placeholders(chunk.size())), chunk.toArray()))
+          .map(rows -> {
+            rows.forEach(each);
+            return null;
+          });
+    }
+    return f.mapEmpty();
+  }
+
+  /** {@code n} placeholders for an {@code IN} list: {@code ?, ?, ?}. */
+  static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   /** {@code sql} with {@code ?} placeholders as this store's client expects them. */

@@ -1,21 +1,40 @@
 package dev.rosterd.archive;
 
+import dev.rosterd.common.bus.ArchivePrefs;
 import dev.rosterd.common.bus.MessageStored;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Keeps one accepted message, in one transaction: the cap check of the recipient's offline queue,
- * the queue row, and one archive row per user whose preferences keep it. Either all of it commits
- * or none; the reply is built only after the commit.
+ * Keeps accepted messages, many in one transaction (see {@link GroupCommit}): for each, the cap
+ * check of the recipient's offline queue, the queue row, and one archive row per user whose
+ * preferences keep it. Either the whole transaction commits or none of it; no reply is given before
+ * the commit.
+ *
+ * <p>A row whose owner already holds the message's stanza id is not written again: a message
+ * stored twice (a redelivery, a client's retry with the id it was given) is kept once and the
+ * second store succeeds.
  */
 final class MessageWrites {
+  private static final String INSERT_OFFLINE =
+      "INSERT INTO offline (owner, stanza_id, sender, created_at, stanza) SELECT ?, ?, ?, ?, ?"
+          + " WHERE NOT EXISTS (SELECT 1 FROM offline WHERE owner = ? AND stanza_id = ?)";
+  private static final String INSERT_ARCHIVE =
+      "INSERT INTO archive (owner, stanza_id, peer_bare, peer_full, created_at, stanza) SELECT ?, ?, ?, ?, ?, ?"
+          + " WHERE NOT EXISTS (SELECT 1 FROM archive WHERE owner = ? AND stanza_id = ?)";
+
   private final Database db;
   private final Preferences prefs;
   private final int offlineCap;
@@ -28,61 +47,93 @@ final class MessageWrites {
     this.clock = clock;
   }
 
+  /** One message to keep and the promise its sender's reply waits on. */
+  record Pending(CheckedMessage message, Promise<MessageStored> reply) {}
+
   /**
-   * Stores {@code m}. A concurrent write for the same recipient may pass the cap check alongside
-   * this one, so a queue can exceed the cap by the number of writes racing for it.
+   * Stores {@code batch} in one transaction, then completes each reply: with the stored message,
+   * with {@link QueueFull} for a message the recipient's cap refused, or, if the transaction
+   * failed, every reply with its cause. Another node writing for the same recipient at once may
+   * pass the cap check alongside this one, so a queue can exceed the cap by that many messages.
    */
-  Future<MessageStored> store(CheckedMessage m) {
-    String id = m.stanzaId() != null ? m.stanzaId() : UUID.randomUUID().toString();
+  Future<Void> store(List<Pending> batch) {
     long now = clock.millis();
-    return db.pool().withTransaction(conn -> checkCap(conn, m)
-        .compose(x -> owners(conn, m))
-        .compose(owners -> {
-          Future<?> f = m.offline()
-              ? db.run(conn, "INSERT INTO offline (owner, stanza_id, sender, created_at, stanza) VALUES (?, ?, ?, ?, ?)",
-                  m.to(), id, m.from(), now, m.stanzaXml())
-              : Future.succeededFuture();
-          if (!owners.isEmpty()) {
-            List<Tuple> rows = new ArrayList<>();
-            for (String owner : owners) {
-              boolean received = owner.equals(m.to());
-              rows.add(Tuple.of(owner, id, received ? m.fromBare() : m.to(), received ? m.from() : m.to(), now,
-                  m.stanzaXml()));
-            }
-            f = f.compose(x -> db.batch(conn,
-                "INSERT INTO archive (owner, stanza_id, peer_bare, peer_full, created_at, stanza) VALUES (?, ?, ?, ?, ?, ?)",
-                rows));
+    List<Object> outcomes = new ArrayList<>(batch.size());
+    return db.pool().withTransaction(conn -> queued(conn, batch)
+            .compose(queued -> prefs.ofAll(conn, archiveOwners(batch)).compose(p -> {
+              List<Tuple> offlineRows = new ArrayList<>();
+              List<Tuple> archiveRows = new ArrayList<>();
+              for (Pending pending : batch) {
+                outcomes.add(rows(pending.message(), now, queued, p, offlineRows, archiveRows));
+              }
+              return insert(conn, INSERT_OFFLINE, offlineRows).compose(x -> insert(conn, INSERT_ARCHIVE, archiveRows));
+            })))
+        .onSuccess(x -> {
+          for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), outcomes.get(i));
           }
-          return f.map(x -> new MessageStored(id, Instant.ofEpochMilli(now), m.offline(), owners));
-        }));
+        })
+        .onFailure(e -> batch.forEach(pending -> pending.reply().tryFail(e)))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
-  private Future<Void> checkCap(SqlConnection conn, CheckedMessage m) {
-    if (!m.offline()) {
-      return Future.succeededFuture();
+  /**
+   * Adds the rows that keep {@code m} and returns what its sender is answered: the
+   * {@link MessageStored}, or {@link QueueFull} (no row added). {@code queued} counts the rows this
+   * batch adds.
+   */
+  private Object rows(CheckedMessage m, long now, Map<String, Long> queued, Map<String, ArchivePrefs> p,
+      List<Tuple> offlineRows, List<Tuple> archiveRows) {
+    if (m.offline()) {
+      long n = queued.getOrDefault(m.to(), 0L);
+      if (n >= offlineCap) {
+        return new QueueFull(m.to(), offlineCap);
+      }
+      queued.put(m.to(), n + 1);
     }
-    return db.run(conn, "SELECT COUNT(*) FROM offline WHERE owner = ?", m.to()).compose(rows -> {
-      long queued = rows.iterator().next().getLong(0);
-      return queued >= offlineCap
-          ? Future.failedFuture(new QueueFull(m.to(), offlineCap))
-          : Future.succeededFuture();
-    });
-  }
-
-  /** Those of {@code m.archiveFor()} whose preferences keep a message with the other party. */
-  private Future<List<String>> owners(SqlConnection conn, CheckedMessage m) {
+    String id = m.stanzaId() != null ? m.stanzaId() : UUID.randomUUID().toString();
+    if (m.offline()) {
+      offlineRows.add(Tuple.of(m.to(), id, m.from(), now, m.stanzaXml(), m.to(), id));
+    }
     List<String> owners = new ArrayList<>();
-    Future<?> f = Future.succeededFuture();
     for (String owner : m.archiveFor()) {
-      String peer = owner.equals(m.to()) ? m.fromBare() : m.to();
-      f = f.compose(x -> prefs.of(conn, owner)).map(p -> {
-        if (Preferences.archives(p, peer, m.contacts())) {
-          owners.add(owner);
-        }
-        return null;
-      });
+      boolean received = owner.equals(m.to());
+      String peer = received ? m.fromBare() : m.to();
+      if (Preferences.archives(p.get(owner), peer, m.contacts())) {
+        owners.add(owner);
+        archiveRows.add(Tuple.of(owner, id, peer, received ? m.from() : m.to(), now, m.stanzaXml())
+            .addValue(owner).addValue(id));
+      }
     }
-    return f.map(x -> owners);
+    return new MessageStored(id, Instant.ofEpochMilli(now), m.offline(), owners);
+  }
+
+  private static void complete(Pending pending, Object outcome) {
+    if (outcome instanceof QueueFull full) {
+      pending.reply().tryFail(full);
+    } else {
+      pending.reply().tryComplete((MessageStored) outcome);
+    }
+  }
+
+  /** How many messages the offline queues of the batch's offline recipients hold now. */
+  private Future<Map<String, Long>> queued(SqlConnection conn, List<Pending> batch) {
+    Set<String> recipients = new LinkedHashSet<>();
+    batch.stream().map(Pending::message).filter(CheckedMessage::offline).forEach(m -> recipients.add(m.to()));
+    Map<String, Long> queued = new HashMap<>();
+    return db.forEachChunk(conn, "SELECT owner, COUNT(*) FROM offline WHERE owner IN (%s) GROUP BY owner",
+        recipients, (Row r) -> queued.put(r.getString(0), r.getLong(1))).map(x -> queued);
+  }
+
+  private static Set<String> archiveOwners(List<Pending> batch) {
+    Set<String> owners = new LinkedHashSet<>();
+    batch.forEach(pending -> owners.addAll(pending.message().archiveFor()));
+    return owners;
+  }
+
+  private Future<?> insert(SqlConnection conn, String sql, List<Tuple> rows) {
+    return rows.isEmpty() ? Future.succeededFuture() : db.batch(conn, sql, rows);
   }
 
   /** The recipient's offline queue holds {@code cap} messages already. */

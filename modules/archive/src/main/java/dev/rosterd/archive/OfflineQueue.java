@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -47,7 +46,7 @@ final class OfflineQueue {
     if (ids.size() > MAX_TAKE) {
       throw new CheckedMessage.BadRequest("more than " + MAX_TAKE + " stanza ids in one remove");
     }
-    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    String in = Database.placeholders(ids.size());
     Object[] params = new Object[ids.size() + 1];
     params[0] = user;
     for (int i = 0; i < ids.size(); i++) {

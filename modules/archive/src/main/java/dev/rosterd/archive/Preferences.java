@@ -5,8 +5,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import java.util.Iterator;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Users' XEP-0313 archive preferences, one row per user who set any ({@code prefs}); the lists are
@@ -23,14 +25,18 @@ final class Preferences {
 
   /** The preferences of {@code owner} (a normalised bare JID), the configured default if none. */
   Future<ArchivePrefs> of(SqlClient client, String owner) {
-    return db.run(client, "SELECT default_mode, always_jids, never_jids FROM prefs WHERE owner = ?", owner)
-        .map(rows -> {
-          Iterator<Row> it = rows.iterator();
-          if (!it.hasNext()) {
-            return new ArchivePrefs(owner, defaultMode, List.of(), List.of());
-          }
-          Row r = it.next();
-          return new ArchivePrefs(owner, r.getString(0), strings(r.getString(1)), strings(r.getString(2)));
+    return ofAll(client, List.of(owner)).map(all -> all.get(owner));
+  }
+
+  /** The preferences of each of {@code owners} (normalised bare JIDs), the configured default if none. */
+  Future<Map<String, ArchivePrefs>> ofAll(SqlClient client, Collection<String> owners) {
+    Map<String, ArchivePrefs> all = new HashMap<>();
+    return db.forEachChunk(client, "SELECT owner, default_mode, always_jids, never_jids FROM prefs WHERE owner IN (%s)",
+            owners, (Row r) -> all.put(r.getString(0),
+                new ArchivePrefs(r.getString(0), r.getString(1), strings(r.getString(2)), strings(r.getString(3)))))
+        .map(x -> {
+          owners.forEach(owner -> all.computeIfAbsent(owner, o -> new ArchivePrefs(o, defaultMode, List.of(), List.of())));
+          return all;
         });
   }
 
