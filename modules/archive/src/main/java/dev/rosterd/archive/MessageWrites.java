@@ -21,7 +21,7 @@ import java.util.UUID;
  * Keeps accepted messages, many in one transaction (see {@link GroupCommit}): for each, the cap
  * check of the recipient's offline queue, the queue row, and one archive row per user whose
  * preferences keep it. Either the whole transaction commits or none of it; no reply is given before
- * the commit.
+ * the commit is {@link Database#persist persisted}.
  *
  * <p>A row whose owner already holds the message's stanza id is not written again: a message
  * stored twice (a redelivery, a client's retry with the id it was given) is kept once and the
@@ -68,6 +68,7 @@ final class MessageWrites {
               }
               return insert(conn, INSERT_OFFLINE, offlineRows).compose(x -> insert(conn, INSERT_ARCHIVE, archiveRows));
             })))
+        .compose(x -> db.persist())
         .onSuccess(x -> {
           for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), outcomes.get(i));

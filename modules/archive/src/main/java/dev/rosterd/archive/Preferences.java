@@ -45,8 +45,9 @@ final class Preferences {
     return db.pool().withTransaction(conn -> db.run(conn, "DELETE FROM prefs WHERE owner = ?", prefs.owner())
         .compose(x -> db.run(conn, "INSERT INTO prefs (owner, default_mode, always_jids, never_jids) VALUES (?, ?, ?, ?)",
             prefs.owner(), prefs.defaultMode(), new JsonArray(prefs.always()).encode(),
-            new JsonArray(prefs.never()).encode()))
-        .map(x -> prefs));
+            new JsonArray(prefs.never()).encode())))
+        .compose(x -> db.persist())
+        .map(x -> prefs);
   }
 
   /** Whether {@code prefs} archive a message with {@code peerBare}. */
