@@ -94,9 +94,10 @@ tls_flags() {
 }
 
 # run_scenarios <label> <c2s port> <admin url> <start function> [scenario...]
-# Each scenario gets a fresh server; login_roster, refresh and latency run WARMUP_RUNS times
-# uncounted (so both servers are measured warm: a JIT has compiled, Lua has loaded its modules),
-# then RUNS times appended to RESULTS. memory gets a fresh server for each of its RUNS.
+# login_roster, refresh and tls_login run two series (cold_and_warm): RUNS fresh servers, each
+# measured on its first batch, then one server with WARMUP_RUNS uncounted batches (so that a JIT
+# has compiled and Lua has loaded its modules) and RUNS counted ones. latency runs warm only.
+# memory gets a fresh server for each of its RUNS.
 run_scenarios() {
   local label=$1 port=$2 admin=$3 start=$4
   shift 4
@@ -106,11 +107,11 @@ run_scenarios() {
   for scenario in "${scenarios[@]}"; do
     case $scenario in
       login_roster)
-        warm_and_measure "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" \
+        cold_and_warm "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" \
             --server-pid SERVER_PID ;;
       refresh)
         for u in $REFRESH_USERS; do
-          warm_and_measure "$start" "${target[@]}" --scenario refresh --clients "$u"
+          cold_and_warm "$start" "${target[@]}" --scenario refresh --clients "$u"
         done ;;
       latency)
         warm_and_measure "$start" "${target[@]}" --scenario latency --pairs 100 --rates "$RATES" ;;
@@ -127,18 +128,9 @@ run_scenarios() {
           local flags
           flags=$(tls_flags "$variant" "$port" "$DIRECT_TLS_PORT")
           TLS_VARIANT=$variant
-          # Cold: a fresh server process for every counted run, its first logins the counted ones.
-          for _ in $(seq 1 "$RUNS"); do
-            "$start"
-            # shellcheck disable=SC2086
-            harness "${target[@]}" --scenario login_roster --clients "$CLIENTS" --server-pid "$SERVER_PID" \
-                --series cold $flags | tee -a "$RESULTS"
-            stop_server
-          done
-          # Warm: one process, WARMUP_RUNS uncounted batches, then RUNS counted ones.
           # shellcheck disable=SC2086
-          warm_and_measure "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" \
-              --server-pid SERVER_PID --series warm $flags
+          cold_and_warm "$start" "${target[@]}" --scenario login_roster --clients "$CLIENTS" \
+              --server-pid SERVER_PID $flags
         done
         TLS_VARIANT= ;;
       tls_memory)
@@ -177,6 +169,21 @@ run_scenarios() {
         return 2 ;;
     esac
   done
+}
+
+# cold_and_warm <start function> <harness flags...>: the two series of a scenario, as operators
+# meet them. Cold: a fresh server process for every counted run, its first work the counted one
+# (as after a restart, when every client reconnects at once). Warm: warm_and_measure. Lines carry
+# "series": "cold" or "warm". SERVER_PID as in warm_and_measure.
+cold_and_warm() {
+  local start=$1
+  shift
+  for _ in $(seq 1 "$RUNS"); do
+    "$start"
+    harness "${@/#SERVER_PID/${SERVER_PID:-}}" --series cold | tee -a "$RESULTS"
+    stop_server
+  done
+  warm_and_measure "$start" "$@" --series warm
 }
 
 # warm_and_measure <start function> <harness flags...>: a flag value SERVER_PID becomes the pid of
