@@ -58,7 +58,7 @@ final class MessageWrites {
    */
   Future<Void> store(List<Pending> batch) {
     long now = clock.millis();
-    List<Object> outcomes = new ArrayList<>(batch.size());
+    List<Future<MessageStored>> outcomes = new ArrayList<>(batch.size());
     return db.pool().withTransaction(conn -> queued(conn, batch)
             .compose(queued -> prefs.ofAll(conn, archiveOwners(batch)).compose(p -> {
               List<Tuple> offlineRows = new ArrayList<>();
@@ -71,7 +71,7 @@ final class MessageWrites {
         .compose(x -> db.persist())
         .onSuccess(x -> {
           for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), outcomes.get(i));
+            outcomes.get(i).onComplete(batch.get(i).reply());
           }
         })
         .onFailure(e -> batch.forEach(pending -> pending.reply().tryFail(e)))
@@ -80,16 +80,16 @@ final class MessageWrites {
   }
 
   /**
-   * Adds the rows that keep {@code m} and returns what its sender is answered: the
-   * {@link MessageStored}, or {@link QueueFull} (no row added). {@code queued} counts the rows this
-   * batch adds.
+   * Adds the rows that keep {@code m} and returns what its sender is answered once the batch has
+   * committed: the {@link MessageStored}, or {@link QueueFull} (no row added). {@code queued}
+   * counts the rows this batch adds.
    */
-  private Object rows(CheckedMessage m, long now, Map<String, Long> queued, Map<String, ArchivePrefs> p,
+  private Future<MessageStored> rows(CheckedMessage m, long now, Map<String, Long> queued, Map<String, ArchivePrefs> p,
       List<Tuple> offlineRows, List<Tuple> archiveRows) {
     if (m.offline()) {
       long n = queued.getOrDefault(m.to(), 0L);
       if (n >= offlineCap) {
-        return new QueueFull(m.to(), offlineCap);
+        return Future.failedFuture(new QueueFull(m.to(), offlineCap));
       }
       queued.put(m.to(), n + 1);
     }
@@ -107,15 +107,7 @@ final class MessageWrites {
             .addValue(owner).addValue(id));
       }
     }
-    return new MessageStored(id, Instant.ofEpochMilli(now), m.offline(), owners);
-  }
-
-  private static void complete(Pending pending, Object outcome) {
-    if (outcome instanceof QueueFull full) {
-      pending.reply().tryFail(full);
-    } else {
-      pending.reply().tryComplete((MessageStored) outcome);
-    }
+    return Future.succeededFuture(new MessageStored(id, Instant.ofEpochMilli(now), m.offline(), owners));
   }
 
   /** How many messages the offline queues of the batch's offline recipients hold now. */
