@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Memory follows online users.</b> An entry is dropped when the {@link SessionDirectory}
  * shows no session of the user: on release, after a get (a session that ended while its roster was
- * being fetched), and on a refresh of an offline user. The c2s therefore records a session in the
+ * being fetched), and on a refresh of an offline user. Every writer looks at the directory after
+ * it writes, so a release needs no lock (see {@link #release}). The c2s therefore records a session in the
  * directory before it asks for the roster.
  */
 final class RosterCache {
@@ -149,9 +150,19 @@ final class RosterCache {
     return Future.succeededFuture();
   }
 
+  /**
+   * Drops the user's entry if no session of the user is left, without the user's lock: the entry
+   * is read before the directory and removed only if it is still what was read. A fetch or refresh
+   * that stored a newer entry meanwhile looks at the directory itself after its write, so either
+   * way an offline user's entry goes. Taking the lock instead made a logout wait behind every
+   * fetch in flight, and on a cluster each wait holds a worker thread.
+   */
   Future<Void> release(String username) {
-    return rosters.underLock(username, () -> sessionsOf(username)
-        .compose(online -> online.isEmpty() ? rosters.remove(username) : Future.succeededFuture()));
+    return rosters.readText(username).compose(stored -> stored == null
+        ? Future.succeededFuture()
+        : sessionsOf(username).compose(online -> online.isEmpty()
+            ? rosters.removeIfStill(username, stored)
+            : Future.succeededFuture()));
   }
 
   private Future<Map<String, SessionEntry>> sessionsOf(String username) {

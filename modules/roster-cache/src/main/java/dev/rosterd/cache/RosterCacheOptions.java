@@ -18,7 +18,7 @@ public final class RosterCacheOptions {
   public static final int DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 
   /**
-   * {@code lockTimeoutMs}: how long a get, refresh or release of one user waits for that user's
+   * {@code lockTimeoutMs}: how long a first get or a refresh of one user waits for that user's
    * cluster-wide lock (held while a fetch of the same user is in flight) before it fails as
    * unavailable. Default 60000.
    */

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *       the memory of the same roster as a tree, which matters with one entry per online user;
  *   <li>the counter {@value #TICKETS}: tickets that order fetches and refresh arrivals cluster-wide;
  *   <li>one lock per user, {@value #LOCK_PREFIX}{@code <username>}, held by whoever fetches that
- *       user's roster and writes the entry, so there is one fetch per user at a time.
+ *       user's roster and writes the entry, so there is one fetch per user at a time. Reads and
+ *       the release's conditional remove do not take it.
  * </ul>
  *
  * <p>The only verticle-local thing is the set of locks this instance holds right now, so that an
@@ -49,7 +50,12 @@ final class SharedRosters {
 
   /** The entry as JSON ({@link CachedRoster#toJson()}), or null; for a get, which needs no items. */
   Future<JsonObject> readJson(String username) {
-    return map().compose(m -> m.get(username)).map(text -> text == null ? null : new JsonObject(text));
+    return readText(username).map(text -> text == null ? null : new JsonObject(text));
+  }
+
+  /** The entry as the text it is stored as, or null; for a conditional {@link #removeIfStill}. */
+  Future<String> readText(String username) {
+    return map().compose(m -> m.get(username));
   }
 
   Future<Void> write(String username, CachedRoster roster) {
@@ -58,6 +64,14 @@ final class SharedRosters {
 
   Future<Void> remove(String username) {
     return map().compose(m -> m.remove(username)).mapEmpty();
+  }
+
+  /**
+   * Removes the entry only if it is still {@code stored}, as read by {@link #readText}: every
+   * entry carries the ticket of its fetch, so a newer entry never equals an older one.
+   */
+  Future<Void> removeIfStill(String username, String stored) {
+    return map().compose(m -> m.removeIfPresent(username, stored)).mapEmpty();
   }
 
   /** A new ticket, greater than every ticket taken before it anywhere in the cluster. */

@@ -51,4 +51,35 @@ class ReleaseTest {
     await(refresh);
     assertNull(h.cached("alice"));
   }
+
+  @Test
+  void releaseDoesNotWaitForAFetchInFlight(Vertx vertx) {
+    CacheHarness h = CacheHarness.start(vertx);
+    h.online("alice", "phone");
+    await(h.get("alice"));
+    h.backend.hold("alice");
+    var started = h.backend.nextRequest();
+    var refresh = h.refresh("alice");
+    await(started);
+
+    h.offline("alice", "phone");
+    h.release("alice"); // fails after 10 s if it queues behind the refresh holding the user's lock
+    assertNull(h.cached("alice"), "released while the refetch is still held at the backend");
+
+    h.backend.release("alice");
+    await(refresh);
+    assertNull(h.cached("alice"), "the refetch, finding alice offline, stores nothing either");
+  }
+
+  @Test
+  void releaseKeepsAnEntryStoredForANewSession(Vertx vertx) {
+    CacheHarness h = CacheHarness.start(vertx);
+    h.online("alice", "phone");
+    await(h.get("alice"));
+    h.offline("alice", "phone");
+    h.online("alice", "laptop");
+    h.release("alice"); // the phone's release arrives after the laptop logged in
+    assertNotNull(h.cached("alice"));
+    assertEquals(1, h.backend.requests("alice"));
+  }
 }
