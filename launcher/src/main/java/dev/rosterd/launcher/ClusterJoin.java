@@ -48,6 +48,11 @@ final class ClusterJoin {
 
   /** A clustered Vert.x, with metrics like a single node's, once it has joined. */
   static Future<Vertx> vertx(ClusterOptions options) {
+    if (!CommonPoolParallelism.parallel()) {
+      LOG.warn("the JVM's common fork-join pool has one thread, so Hazelcast starts a thread for every"
+          + " callback of clustered shared data; start java with -D{}={}",
+          CommonPoolParallelism.PROPERTY, CommonPoolParallelism.AT_LEAST);
+    }
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(options));
     NodeMetrics metrics = new NodeMetrics();
     VertxOptions vertxOptions = metrics.options(new VertxOptions())

@@ -36,6 +36,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    CommonPoolParallelism.raise();
     System.exit(run(args, System.getenv(CONF_ENV), System.err));
   }
 
