@@ -65,11 +65,11 @@ harness() {
 
 # wait_for_port <port>: until something listens on 127.0.0.1:<port>, at most 60 s.
 wait_for_port() {
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
       return 0
     fi
-    sleep 0.1
+    sleep 0.02
   done
   echo "nothing listens on 127.0.0.1:$1 after 60 s" >&2
   return 1
@@ -145,6 +145,33 @@ run_scenarios() {
           stop_server
         done
         TLS_VARIANT= ;;
+      startup)
+        # A fresh server per run, timed from launch until its c2s and admin ports accept, with
+        # the CPU it used to get there and its RSS then (what a restart costs before any client).
+        for run in $(seq 1 "$RUNS"); do
+          local t0 t1
+          t0=$(date +%s%N)
+          "$start"
+          t1=$(date +%s%N)
+          printf '{"scenario":"startup","label":"%s","run":%d,"at":"%s","ready_ms":%d,"cpu_ms":%d,"rss_kb":%d}\n' \
+              "$label" "$run" "$(date -u +%FT%TZ)" $(((t1 - t0) / 1000000)) \
+              "$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$SERVER_PID/stat")" \
+              "$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")" | tee -a "$RESULTS"
+          stop_server
+        done ;;
+      train)
+        # Nothing recorded: one server serving what the others measure (STARTTLS logins with
+        # roster, then a refresh with its pushes), for a JVM's training run, such as Java 25's
+        # -XX:AOTCacheOutput in ROSTERD_JAVA_OPTS, which writes its cache when the server stops.
+        TLS_VARIANT=starttls-plain
+        "$start"
+        # shellcheck disable=SC2086
+        harness "${target[@]}" --scenario login_roster --clients "$CLIENTS" --runs 2 \
+            $(tls_flags starttls-plain "$port" 0) >&2
+        # shellcheck disable=SC2086
+        harness "${target[@]}" --scenario refresh --clients "$CLIENTS" $(tls_flags starttls-plain "$port" 0) >&2
+        stop_server
+        TLS_VARIANT= ;;
       memory)
         for _ in $(seq 1 "$RUNS"); do
           "$start"
@@ -165,7 +192,7 @@ run_scenarios() {
           stop_server
         done ;;
       *)
-        echo "unknown scenario $scenario (login_roster, refresh, memory, latency, attacked, tls_login, tls_memory, idle_websocket, idle_bosh)" >&2
+        echo "unknown scenario $scenario (login_roster, refresh, memory, latency, attacked, tls_login, tls_memory, idle_websocket, idle_bosh, startup, train)" >&2
         return 2 ;;
     esac
   done

@@ -4,14 +4,14 @@
 # backend on 18080), and appends one JSON line per run to results/results.jsonl.
 #
 #   test-fixtures/bench/run-rosterd.sh [login_roster] [refresh] [memory] [latency] [attacked] [tls_login] [tls_memory]
-#       [idle_websocket] [idle_bosh]
+#       [idle_websocket] [idle_bosh] [train]
 #
 # tls_login and tls_memory run rosterd with requireEncryption and a direct-TLS port 15223 (its
 # generated ECDSA P-256 certificate), on the TLS engine ROSTERD_TLS_ENGINE (openssl, the default,
 # or jdk); the SCRAM variant with the static provider, whose keys rosterd derives at start.
 #
-# Environment: ROSTERD_JAR (a built rosterd.jar to use instead of building this tree),
-# ROSTERD_JAVA_OPTS (default -Xms64m -Xmx256m; part of every line's label), ROSTERD_CONF (another
+# Environment: ROSTERD_JAR (a built rosterd.jar to use instead of building this tree), ROSTERD_JAVA
+# (the java command, default java; named in the label when set), ROSTERD_JAVA_OPTS (default -Xms64m -Xmx256m; part of every line's label), ROSTERD_CONF (another
 # config than rosterd-bench.json) with LABEL_SUFFIX (added to the label), RUNS,
 # CLIENTS, REFRESH_USERS, LEVELS, WEB_LEVELS, BOSH_LEVELS, WEB_IDLE_SECONDS, RATES, USERS,
 # BUILD_DIRNAME, MVN_FLAGS (see lib.sh).
@@ -22,6 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # each, plus about 10 MB), so that G1 cannot let the heap grow into memory the sessions never use.
 ROSTERD_JAVA_OPTS=${ROSTERD_JAVA_OPTS:-"-Xms64m -Xmx256m"}
 ROSTERD_TLS_ENGINE=${ROSTERD_TLS_ENGINE:-openssl}
+ROSTERD_JAVA=${ROSTERD_JAVA:-java}
 C2S_PORT=$((15222 + PORT_OFFSET))
 ADMIN_PORT=$((15280 + PORT_OFFSET))
 DIRECT_TLS_PORT=$((15223 + PORT_OFFSET))
@@ -75,7 +76,7 @@ start_rosterd() {
   [ -z "$TLS_VARIANT" ] || conf=$(tls_config "$TLS_VARIANT")
   # The working directory holds the self-signed certificate rosterd generates at first start.
   # shellcheck disable=SC2086
-  (cd "$WORK" && exec java $ROSTERD_JAVA_OPTS -jar "$JAR" -conf "$conf") \
+  (cd "$WORK" && exec "$ROSTERD_JAVA" $ROSTERD_JAVA_OPTS -jar "$JAR" -conf "$conf") \
       >>"$WORK/rosterd.log" 2>&1 &
   SERVER_PID=$!
   wait_for_port "$C2S_PORT"
@@ -84,4 +85,6 @@ start_rosterd() {
 }
 trap stop_server EXIT
 
-run_scenarios "rosterd $ROSTERD_JAVA_OPTS tls.engine=$ROSTERD_TLS_ENGINE${LABEL_SUFFIX:+ $LABEL_SUFFIX}" "$C2S_PORT" "http://127.0.0.1:$ADMIN_PORT" start_rosterd "$@"
+JAVA_LABEL=""
+[ "$ROSTERD_JAVA" = java ] || JAVA_LABEL="$ROSTERD_JAVA "
+run_scenarios "rosterd $JAVA_LABEL$ROSTERD_JAVA_OPTS tls.engine=$ROSTERD_TLS_ENGINE${LABEL_SUFFIX:+ $LABEL_SUFFIX}" "$C2S_PORT" "http://127.0.0.1:$ADMIN_PORT" start_rosterd "$@"
