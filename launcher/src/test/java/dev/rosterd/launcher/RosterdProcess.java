@@ -22,8 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The built rosterd.jar run as a separate process, as an operator runs it: {@code java -jar
- * rosterd.jar -conf <file>}. Its standard error (where it logs) is collected line by line, and a
+ * The built rosterd.jar run as a separate process, as an operator runs it: {@code java
+ * @conf/jvm.options -jar rosterd.jar -conf <file>}, with the JVM options the repository ships. Its standard error (where it logs) is collected line by line, and a
  * test waits for a line rather than sleeping.
  */
 final class RosterdProcess implements AutoCloseable {
@@ -53,13 +53,13 @@ final class RosterdProcess implements AutoCloseable {
   /** Writes {@code config} to {@code dir/rosterd.json} and starts the jar on it in {@code dir}. */
   static RosterdProcess start(Path dir, JsonObject config) throws IOException {
     Path file = write(dir, config);
-    return start(dir, new ProcessBuilder(java(), "-jar", jar().toString(), "-conf", file.toString()));
+    return start(dir, new ProcessBuilder(java(), jvmOptions(), "-jar", jar().toString(), "-conf", file.toString()));
   }
 
   /** The same, with the config's path in the environment variable instead of {@code -conf}. */
   static RosterdProcess startFromEnvironment(Path dir, JsonObject config) throws IOException {
     Path file = write(dir, config);
-    ProcessBuilder pb = new ProcessBuilder(java(), "-jar", jar().toString());
+    ProcessBuilder pb = new ProcessBuilder(java(), jvmOptions(), "-jar", jar().toString());
     pb.environment().put(Main.CONF_ENV, file.toString());
     return start(dir, pb);
   }
@@ -68,6 +68,11 @@ final class RosterdProcess implements AutoCloseable {
     Path file = dir.resolve("rosterd.json");
     Files.writeString(file, config.encodePrettily());
     return file;
+  }
+
+  /** {@code @conf/jvm.options} of this repository (the tests run in the launcher's folder). */
+  private static String jvmOptions() {
+    return "@" + Path.of("..", "conf", "jvm.options").toAbsolutePath().normalize();
   }
 
   private static String java() {
