@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Memory follows online users.</b> An entry is dropped when the {@link SessionDirectory}
  * shows no session of the user: on release, after a get (a session that ended while its roster was
- * being fetched), and on a refresh of an offline user. Every writer looks at the directory after
- * it writes, so a release needs no lock (see {@link #release}). The c2s therefore records a session in the
- * directory before it asks for the roster.
+ * being fetched), and on a refresh of an offline user. The c2s therefore records a session in the
+ * directory before it asks for the roster. Every writer looks at the directory after it writes, so
+ * a release needs no lock (see {@link #release}).
  */
 final class RosterCache {
   private static final Logger LOG = LoggerFactory.getLogger(RosterCache.class);
