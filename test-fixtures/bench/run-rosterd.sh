@@ -4,15 +4,16 @@
 # backend on 18080), and appends one JSON line per run to results/results.jsonl.
 #
 #   test-fixtures/bench/run-rosterd.sh [login_roster] [refresh] [memory] [latency] [attacked] [tls_login] [tls_memory]
-#       [idle_websocket] [idle_bosh] [train]
+#       [idle_websocket] [idle_bosh] [startup] [train]
 #
 # tls_login and tls_memory run rosterd with requireEncryption and a direct-TLS port 15223 (its
 # generated ECDSA P-256 certificate), on the TLS engine ROSTERD_TLS_ENGINE (openssl, the default,
 # or jdk); the SCRAM variant with the static provider, whose keys rosterd derives at start.
 #
 # Environment: ROSTERD_JAR (a built rosterd.jar to use instead of building this tree), ROSTERD_JAVA
-# (the java command, default java; named in the label when set), ROSTERD_JAVA_OPTS (default -Xms64m -Xmx256m; part of every line's label), ROSTERD_CONF (another
-# config than rosterd-bench.json) with LABEL_SUFFIX (added to the label), RUNS,
+# (the java command, default java; named in the label when set), ROSTERD_JAVA_OPTS (default
+# -Xms64m -Xmx256m; part of every line's label), ROSTERD_CONF (another config than
+# rosterd-bench.json) with LABEL_SUFFIX (added to the label), RUNS,
 # CLIENTS, REFRESH_USERS, LEVELS, WEB_LEVELS, BOSH_LEVELS, WEB_IDLE_SECONDS, RATES, USERS,
 # BUILD_DIRNAME, MVN_FLAGS (see lib.sh).
 set -euo pipefail

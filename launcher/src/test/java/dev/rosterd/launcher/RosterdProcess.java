@@ -22,9 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The built rosterd.jar run as a separate process, as an operator runs it: {@code java
- * @conf/jvm.options -jar rosterd.jar -conf <file>}, with the JVM options the repository ships. Its standard error (where it logs) is collected line by line, and a
- * test waits for a line rather than sleeping.
+ * The built rosterd.jar run as a separate process, as an operator runs it, with the JVM options
+ * the repository ships: {@code java @conf/jvm.options -jar rosterd.jar -conf <file>}. Its standard
+ * error (where it logs) is collected line by line, and a test waits for a line rather than
+ * sleeping.
  */
 final class RosterdProcess implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(30);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.rosterd.common.bus.RefreshOutcome;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -40,12 +42,7 @@ class ReleaseTest {
   @Test
   void logoutDuringARefreshLeavesNothingBehind(Vertx vertx) {
     CacheHarness h = CacheHarness.start(vertx);
-    h.online("alice", "phone");
-    await(h.get("alice"));
-    h.backend.hold("alice");
-    var started = h.backend.nextRequest();
-    var refresh = h.refresh("alice");
-    await(started);
+    var refresh = refreshHeldAtTheBackend(h);
     h.offline("alice", "phone");
     h.backend.release("alice");
     await(refresh);
@@ -55,12 +52,7 @@ class ReleaseTest {
   @Test
   void releaseDoesNotWaitForAFetchInFlight(Vertx vertx) {
     CacheHarness h = CacheHarness.start(vertx);
-    h.online("alice", "phone");
-    await(h.get("alice"));
-    h.backend.hold("alice");
-    var started = h.backend.nextRequest();
-    var refresh = h.refresh("alice");
-    await(started);
+    var refresh = refreshHeldAtTheBackend(h);
 
     h.offline("alice", "phone");
     h.release("alice"); // fails after 10 s if it queues behind the refresh holding the user's lock
@@ -81,5 +73,16 @@ class ReleaseTest {
     h.release("alice"); // the phone's release arrives after the laptop logged in
     assertNotNull(h.cached("alice"));
     assertEquals(1, h.backend.requests("alice"));
+  }
+
+  /** Alice online with her roster cached, and a refresh of her whose refetch the backend holds. */
+  private static Future<RefreshOutcome> refreshHeldAtTheBackend(CacheHarness h) {
+    h.online("alice", "phone");
+    await(h.get("alice"));
+    h.backend.hold("alice");
+    var started = h.backend.nextRequest();
+    var refresh = h.refresh("alice");
+    await(started);
+    return refresh;
   }
 }
