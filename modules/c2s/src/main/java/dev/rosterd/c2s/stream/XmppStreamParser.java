@@ -1,6 +1,7 @@
 package dev.rosterd.c2s.stream;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
@@ -39,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * comment costs at most the limit in memory before the stream ends with {@code
  * <policy-violation/>}.
  *
+ * <p>Between stanzas the parser lets go of Aalto's reader, whose buffers and symbol table are
+ * most of what an idle stream would otherwise keep (about 4 KB of 19 for an idle session, see
+ * docs/BENCHMARKS.md); the next bytes get a new reader, first fed a copy of the stream header's
+ * name and namespace declarations so that stanzas resolve their prefixes, and the closing tag
+ * matches, as in the original. Aalto keeps the released buffers in a thread-local recycler, so
+ * the connection's event loop hands the same ones to the next reader.
+ *
  * <p>Pull-style ({@link #next}) so the connection can stop taking stanzas while an asynchronous step
  * (a credential check, a bind) is pending and resume later without losing input. Not thread-safe:
  * one connection's context only.
@@ -48,7 +56,14 @@ public final class XmppStreamParser {
   private static final AsyncXMLInputFactory FACTORY = AaltoStreams.factory();
   private static final int PROLOG_KEPT = 1024;
 
-  private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = FACTORY.createAsyncForByteArray();
+  /** Aalto's reader, or null between stanzas (see the class comment). */
+  private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
+  /** The stream header's qualified name and namespace declarations, to start a new reader with. */
+  private byte[] resumeHeader;
+  /** Where the current reader's byte 0 lies in the client's stream (negative: the copied header). */
+  private long readerBase;
+  /** Where the last byte that is not XML whitespace ended, as an offset in the client's stream. */
+  private long contentEnd;
   private final Deque<byte[]> queued = new ArrayDeque<>();
   private final Deque<Element.Builder> open = new ArrayDeque<>();
   private final StrictUtf8 utf8 = new StrictUtf8();
@@ -64,8 +79,8 @@ public final class XmppStreamParser {
   private long boundary;
   private boolean headerSeen;
   private boolean ended;
-  /** The first bytes of the stream, kept to recognise a DOCTYPE Aalto cannot parse. */
-  private final StringBuilder prolog = new StringBuilder();
+  /** The first bytes of the stream, kept to recognise a DOCTYPE Aalto cannot parse; null after the header. */
+  private StringBuilder prolog = new StringBuilder();
 
   /**
    * @param maxHeaderBytes the most bytes from the start of the stream to the end of its header
@@ -82,7 +97,7 @@ public final class XmppStreamParser {
   public void feed(byte[] bytes) {
     if (bytes.length > 0 && !ended) {
       queued.add(bytes);
-      if (!headerSeen && prolog.length() < PROLOG_KEPT) {
+      if (prolog != null && prolog.length() < PROLOG_KEPT) {
         prolog.append(new String(bytes, 0, Math.min(bytes.length, PROLOG_KEPT), ISO_8859_1));
       }
     }
@@ -99,9 +114,16 @@ public final class XmppStreamParser {
     }
     try {
       while (true) {
+        if (reader == null) {
+          if (queued.isEmpty()) {
+            return null;
+          }
+          startReader();
+        }
         int event = reader.next();
         if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
           if (!feedMore()) {
+            releaseBetweenStanzas();
             return null;
           }
           continue;
@@ -129,6 +151,73 @@ public final class XmppStreamParser {
       }
       throw new StreamError(StreamError.NOT_WELL_FORMED, null);
     }
+  }
+
+  /** Holds whether the parser has an Aalto reader now; for tests of the release between stanzas. */
+  boolean holdsReader() {
+    return reader != null;
+  }
+
+  /**
+   * A reader for the bytes from {@link #fed} on; after the header, fed the copy of the header and
+   * read up to its start element, so that it is where the previous reader was.
+   */
+  private void startReader() throws XMLStreamException {
+    reader = FACTORY.createAsyncForByteArray();
+    readerBase = fed;
+    if (resumeHeader == null) {
+      return;
+    }
+    reader.getInputFeeder().feedInput(resumeHeader, 0, resumeHeader.length);
+    readerBase = fed - resumeHeader.length;
+    int event;
+    do {
+      event = reader.next();
+    } while (event != XMLStreamConstants.START_ELEMENT && event != AsyncXMLStreamReader.EVENT_INCOMPLETE);
+    if (event != XMLStreamConstants.START_ELEMENT) {
+      throw new IllegalStateException("the copied stream header did not parse");
+    }
+  }
+
+  /**
+   * Lets go of the reader when it holds nothing but whitespace after the last stanza: what it was
+   * given has all been read, and no stanza is open.
+   */
+  private void releaseBetweenStanzas() throws XMLStreamException {
+    if (resumeHeader != null && open.isEmpty() && queued.isEmpty() && contentEnd <= boundary) {
+      reader.close();
+      reader = null;
+      // Whitespace the reader had not reported yet goes with it; it means nothing between stanzas.
+      boundary = fed;
+    }
+  }
+
+  /**
+   * The stream header as a start tag with only its name and namespace declarations: what a new
+   * reader needs to read the stanzas that follow as the first one did.
+   */
+  private byte[] resumeHeader() {
+    StringBuilder tag = new StringBuilder("<");
+    String prefix = reader.getPrefix();
+    if (prefix != null && !prefix.isEmpty()) {
+      tag.append(prefix).append(':');
+    }
+    tag.append(reader.getLocalName());
+    for (int i = 0; i < reader.getNamespaceCount(); i++) {
+      String declared = reader.getNamespacePrefix(i);
+      tag.append(declared == null || declared.isEmpty() ? " xmlns" : " xmlns:" + declared)
+          .append("='").append(escaped(AaltoStreams.nonNull(reader.getNamespaceURI(i)))).append('\'');
+    }
+    return tag.append('>').toString().getBytes(UTF_8);
+  }
+
+  private static String escaped(String value) {
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;");
+  }
+
+  /** An offset the reader reports, as an offset in the client's stream. */
+  private long streamOffset(long readerOffset) {
+    return readerBase + readerOffset;
   }
 
   /**
@@ -161,6 +250,10 @@ public final class XmppStreamParser {
     // Aalto counts byte offsets from the start of the array it is fed, so a slice is copied.
     byte[] slice = headOffset == 0 && end == chunk.length ? chunk : Arrays.copyOfRange(chunk, headOffset, end);
     reader.getInputFeeder().feedInput(slice, 0, slice.length);
+    int content = lastContent(slice);
+    if (content >= 0) {
+      contentEnd = fed + content + 1;
+    }
     fed += end - headOffset;
     headOffset = end;
     if (headOffset == chunk.length) {
@@ -168,6 +261,17 @@ public final class XmppStreamParser {
       headOffset = 0;
     }
     return true;
+  }
+
+  /** The index of the last byte of {@code bytes} that is not XML whitespace, or -1. */
+  private static int lastContent(byte[] bytes) {
+    for (int i = bytes.length - 1; i >= 0; i--) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private StreamEvent handle(int event) throws XMLStreamException {
@@ -199,17 +303,20 @@ public final class XmppStreamParser {
   private StreamEvent startElement() throws XMLStreamException {
     if (!headerSeen) {
       headerSeen = true;
-      boundary = reader.getLocationInfo().getEndingByteOffset();
-      return new StreamEvent.Opened(AaltoStreams.header(reader));
+      prolog = null;
+      boundary = streamOffset(reader.getLocationInfo().getEndingByteOffset());
+      StreamHeader header = AaltoStreams.header(reader);
+      resumeHeader = resumeHeader();
+      return new StreamEvent.Opened(header);
     }
     int depth = open.size() + 2;
     if (depth > maxDepth) {
       throw new StreamError(StreamError.POLICY_VIOLATION, "elements nested deeper than " + maxDepth);
     }
     if (open.isEmpty()) {
-      boundary = reader.getLocationInfo().getStartingByteOffset();
+      boundary = streamOffset(reader.getLocationInfo().getStartingByteOffset());
     }
-    checkSize(reader.getLocationInfo().getEndingByteOffset());
+    checkSize(streamOffset(reader.getLocationInfo().getEndingByteOffset()));
     Element.Builder b = Element.builder(reader.getLocalName(), AaltoStreams.nonNull(reader.getNamespaceURI()));
     for (int i = 0; i < reader.getAttributeCount(); i++) {
       String prefix = reader.getAttributePrefix(i);
@@ -230,24 +337,24 @@ public final class XmppStreamParser {
       ended = true;
       return new StreamEvent.Closed();
     }
-    checkSize(reader.getLocationInfo().getEndingByteOffset());
+    checkSize(streamOffset(reader.getLocationInfo().getEndingByteOffset()));
     Element done = open.pop().build();
     if (!open.isEmpty()) {
       open.peek().child(done);
       return null;
     }
-    boundary = reader.getLocationInfo().getEndingByteOffset();
+    boundary = streamOffset(reader.getLocationInfo().getEndingByteOffset());
     return new StreamEvent.Stanza(done);
   }
 
   private void characters() throws XMLStreamException {
     if (open.isEmpty()) {
       // Whitespace keepalives between stanzas; any other text at stream level carries nothing.
-      boundary = reader.getLocationInfo().getEndingByteOffset();
+      boundary = streamOffset(reader.getLocationInfo().getEndingByteOffset());
       return;
     }
     open.peek().text(reader.getText());
-    checkSize(reader.getLocationInfo().getEndingByteOffset());
+    checkSize(streamOffset(reader.getLocationInfo().getEndingByteOffset()));
   }
 
   /** Fails once the first-level element being read (or the gap before it) passes the limit. */

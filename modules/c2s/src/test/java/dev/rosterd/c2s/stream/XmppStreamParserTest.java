@@ -2,9 +2,11 @@ package dev.rosterd.c2s.stream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rosterd.stanza.Element;
 import dev.rosterd.stanza.Namespaces;
@@ -136,5 +138,40 @@ class XmppStreamParserTest {
     XmppStreamParser small = new XmppStreamParser(512, 1024, 8);
     small.feed(("<stream:stream id='" + "x".repeat(4096)).getBytes(UTF_8));
     assertEquals(StreamError.POLICY_VIOLATION, assertThrows(StreamError.class, small::next).condition());
+  }
+
+  @Test
+  void letsGoOfItsReaderBetweenStanzasOnlyAndReadsOnAsBefore() {
+    String header = "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+        + " xmlns:ext='urn:example:ext' to='rosterd.test' version='1.0'>";
+    feed(header);
+    assertFalse(parser.holdsReader());
+    assertEquals(0, feed("<message><ext:tag a='1'/><bo").size());
+    assertTrue(parser.holdsReader(), "a stanza is half read");
+    List<StreamEvent> events = feed("dy>hi</body></message>");
+    assertFalse(parser.holdsReader());
+    // A prefix and the default namespace declared on the header resolve after the release.
+    Element message = ((StreamEvent.Stanza) events.get(0)).element();
+    assertEquals("urn:example:ext", message.child("tag", "urn:example:ext").orElseThrow().namespace());
+    assertEquals("hi", message.child("body", Namespaces.CLIENT).orElseThrow().text());
+    feed(" ");
+    assertFalse(parser.holdsReader(), "a whitespace keepalive is not kept");
+    assertInstanceOf(StreamEvent.Closed.class, feed("</stream:stream>").get(0));
+  }
+
+  @Test
+  void aClosingTagOtherThanTheHeadersIsNotWellFormedAfterARelease() {
+    feed(HEADER + "<presence/>");
+    assertFalse(parser.holdsReader());
+    assertEquals(StreamError.NOT_WELL_FORMED, condition("</stream:other>"));
+  }
+
+  @Test
+  void theStanzaLimitCountsFromTheStanzaAfterARelease() {
+    feed(HEADER + "<presence/>\n");
+    assertFalse(parser.holdsReader());
+    String body = "x".repeat(1024 - "<message><body></body></message>".length());
+    assertEquals(1, feed("<message><body>" + body + "</body></message>").size());
+    assertEquals(StreamError.POLICY_VIOLATION, condition("<message><body>x" + body + "</body></message>"));
   }
 }
