@@ -55,7 +55,7 @@ final class ClusterJoin {
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(options));
     NodeMetrics metrics = new NodeMetrics();
-    VertxOptions vertxOptions = metrics.options(new VertxOptions())
+    VertxOptions vertxOptions = metrics.options(NodeThreads.options())
         .setEventBusOptions(new EventBusOptions().setHost(options.host()).setPort(options.busPort()));
     return Vertx.builder()
         .with(vertxOptions)

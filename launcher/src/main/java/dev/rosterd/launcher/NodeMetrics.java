@@ -18,18 +18,11 @@ import java.util.UUID;
  * {@link #ready}.
  */
 public final class NodeMetrics {
-  /**
-   * Threads of Vert.x's internal blocking pool, which reads the config file for the watcher every
-   * {@code watchConfigMs} and loads TLS keys. Its fixed pool starts a new thread for each task until
-   * it is full, so Vert.x's 20 became 20 idle threads (about 2 MB of RSS) within a minute of start.
-   */
-  static final int INTERNAL_BLOCKING_THREADS = 4;
-
   private final String registryName = "rosterd-" + UUID.randomUUID();
 
-  /** {@code base} with metrics switched on into this node's registry, and the node's thread pools. */
+  /** {@code base} with metrics switched on into this node's registry. */
   public VertxOptions options(VertxOptions base) {
-    return base.setInternalBlockingPoolSize(INTERNAL_BLOCKING_THREADS).setMetricsOptions(
+    return base.setMetricsOptions(
         new MicrometerMetricsOptions()
             .setEnabled(true)
             .setRegistryName(registryName)
@@ -46,6 +39,6 @@ public final class NodeMetrics {
   /** A non-clustered Vert.x with metrics, ready for the pieces. */
   public static Vertx vertx() {
     NodeMetrics metrics = new NodeMetrics();
-    return metrics.ready(Vertx.vertx(metrics.options(new VertxOptions())));
+    return metrics.ready(Vertx.vertx(metrics.options(NodeThreads.options())));
   }
 }

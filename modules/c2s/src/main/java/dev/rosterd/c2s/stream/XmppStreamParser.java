@@ -7,6 +7,7 @@ import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
 import dev.rosterd.stanza.Element;
+import dev.rosterd.stanza.XmlEscape;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -205,14 +206,11 @@ public final class XmppStreamParser {
     tag.append(reader.getLocalName());
     for (int i = 0; i < reader.getNamespaceCount(); i++) {
       String declared = reader.getNamespacePrefix(i);
-      tag.append(declared == null || declared.isEmpty() ? " xmlns" : " xmlns:" + declared)
-          .append("='").append(escaped(AaltoStreams.nonNull(reader.getNamespaceURI(i)))).append('\'');
+      tag.append(declared == null || declared.isEmpty() ? " xmlns" : " xmlns:" + declared).append("='");
+      XmlEscape.attribute(AaltoStreams.nonNull(reader.getNamespaceURI(i)), tag);
+      tag.append('\'');
     }
     return tag.append('>').toString().getBytes(UTF_8);
-  }
-
-  private static String escaped(String value) {
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;");
   }
 
   /** An offset the reader reports, as an offset in the client's stream. */
