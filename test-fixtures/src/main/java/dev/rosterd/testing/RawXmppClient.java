@@ -155,7 +155,16 @@ public final class RawXmppClient implements AutoCloseable {
    * trusting only {@link TestTls}. The caller opens the new stream.
    */
   public RawXmppClient startTls() throws IOException {
-    send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+    return startTlsAppending("");
+  }
+
+  /**
+   * {@link #startTls} with {@code appended} sent in plain text in the same write as {@code
+   * <starttls/>}: what a man in the middle would slip in for the server to read as part of the
+   * encrypted stream (RFC 6120 §5.4.3.3).
+   */
+  public RawXmppClient startTlsAppending(String appended) throws IOException {
+    send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>" + appended);
     expect("<proceed");
     expect("/>");
     SSLSocket tls = (SSLSocket) TestTls.clientContext().getSocketFactory()

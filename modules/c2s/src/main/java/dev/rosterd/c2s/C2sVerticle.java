@@ -7,7 +7,6 @@ import dev.rosterd.c2s.session.SessionLayer;
 import dev.rosterd.c2s.session.Sessions;
 import dev.rosterd.c2s.tls.ServerCertificate;
 import dev.rosterd.c2s.transport.TcpListener;
-import dev.rosterd.c2s.transport.TcpTransport;
 import dev.rosterd.c2s.transport.Transport;
 import dev.rosterd.c2s.transport.bosh.BoshSession;
 import dev.rosterd.c2s.transport.websocket.WebSocketTransport;
@@ -18,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.SSLEngineOptions;
 import java.util.ArrayList;
@@ -145,15 +143,10 @@ public final class C2sVerticle extends VerticleBase {
   }
 
   private Future<Integer> listen(int port, PemKeyCertOptions directTls) {
-    TcpListener listener = new TcpListener(vertx, options.host(), port, directTls, tlsEngine, this::accept);
+    TcpListener listener = new TcpListener(vertx, options.host(), port, directTls, certificate.sslOptions(), tlsEngine,
+        options.streamLimits(), options.maxOutboundBytes(), transport -> run(transport, meters));
     listeners.add(listener);
     return listener.listen(options.domain());
-  }
-
-  private void accept(NetSocket socket, boolean secured) {
-    Transport transport = new TcpTransport(socket, vertx.getOrCreateContext(),
-        options.streamLimits(), certificate.sslOptions(), secured, options.maxOutboundBytes());
-    run(transport, meters);
   }
 
   private void acceptWebSocket(WebListenerOptions webOptions, ServerWebSocket socket, String peerHost) {

@@ -77,9 +77,8 @@ public final class ServerCertificate {
   }
 
   /**
-   * SSL options for {@code NetSocket.upgradeToSsl}: one instance for every STARTTLS, so that Vert.x
-   * finds the SSL context it built for the first upgrade at once (it looks contexts up by these
-   * options; equal new ones would have their PEM bytes hashed at each login). Not to be changed.
+   * SSL options for STARTTLS, from which each STARTTLS listener builds its SSL context once when
+   * it starts. Not to be changed.
    */
   public ServerSSLOptions sslOptions() {
     return sslOptions;

@@ -6,10 +6,8 @@ import dev.rosterd.c2s.stream.StreamLimits;
 import dev.rosterd.c2s.stream.XmppStreamParser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.net.NetSocketInternal;
-import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.ServerSSLOptions;
+import java.util.function.Function;
+import javax.net.ssl.SSLEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,44 +19,38 @@ import org.slf4j.LoggerFactory;
 public final class TcpTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
 
-  private final NetSocket socket;
-  private final Context context;
+  private final TcpConnection connection;
   private final StreamLimits limits;
-  private final ServerSSLOptions tls;
+  private final Function<String, Future<Void>> startTls;
   private final OutboundBacklog outbound;
   private XmppStreamParser parser;
   private boolean secure;
 
   /**
    * @param limits the listener's limits, which each new stream's parser is made with
-   * @param tls the certificate for STARTTLS
    * @param secured true on the direct-TLS port, where TLS is in place from the first byte
    * @param maxOutboundBytes what may wait to be written before {@link #write} says the client is not reading
+   * @param startTls writes {@code <proceed/>} and upgrades the connection to TLS (the STARTTLS port)
    */
-  public TcpTransport(NetSocket socket, Context context, StreamLimits limits, ServerSSLOptions tls,
-      boolean secured, int maxOutboundBytes) {
-    this.socket = socket;
+  TcpTransport(TcpConnection connection, StreamLimits limits, boolean secured, int maxOutboundBytes,
+      Function<String, Future<Void>> startTls) {
+    this.connection = connection;
     this.outbound = new OutboundBacklog(maxOutboundBytes);
-    this.context = context;
     this.limits = limits;
-    this.tls = tls;
+    this.startTls = startTls;
     this.secure = secured;
     this.parser = limits.parser(false);
   }
 
   @Override
   public void start(Runnable readable, Runnable closed) {
-    socket.handler(data -> received(data, readable));
-    socket.closeHandler(v -> closed.run());
-    socket.exceptionHandler(e -> {
-      LOG.debug("connection {} failed: {}", peer(), e.toString());
-      socket.close();
+    connection.input(bytes -> {
+      parser.feed(bytes);
+      readable.run();
     });
-  }
-
-  private void received(Buffer data, Runnable readable) {
-    parser.feed(data.getBytes());
-    readable.run();
+    connection.closeHandler(v -> closed.run());
+    // Vert.x closes the channel after a failure; this only says why.
+    connection.exceptionHandler(e -> LOG.debug("connection {} failed: {}", peer(), e.toString()));
   }
 
   @Override
@@ -73,7 +65,7 @@ public final class TcpTransport implements Transport {
 
   @Override
   public boolean write(String xml) {
-    return outbound.write(xml, socket::write);
+    return outbound.write(xml, connection::write);
   }
 
   @Override
@@ -83,12 +75,12 @@ public final class TcpTransport implements Transport {
 
   @Override
   public void pause() {
-    socket.pause();
+    connection.doPause();
   }
 
   @Override
   public void resume() {
-    socket.resume();
+    connection.doResume();
   }
 
   @Override
@@ -101,40 +93,41 @@ public final class TcpTransport implements Transport {
     return !secure;
   }
 
+  /** The TLS engine of the connection, or null before TLS; for tests. */
+  SSLEngine sslEngine() {
+    return connection.sslEngine();
+  }
+
   @Override
   public Future<Void> startTls(String proceed) {
     // Anything the client sent after <starttls/> in plain text is dropped with the old parser
     // (RFC 6120 §5.4.3.3 has the stream restart; keeping it would allow command injection).
     restartStream(false);
-    // <proceed/> goes out as the upgrade message: Vert.x writes it after it has stopped reading,
-    // just before the TLS handler goes in, so the client's ClientHello cannot reach us as text.
-    return socket.upgradeToSsl(tls, (String) null, Buffer.buffer(proceed)).andThen(ar -> secure = ar.succeeded());
+    return startTls.apply(proceed).andThen(ar -> secure = ar.succeeded());
   }
 
   @Override
   public void close() {
-    socket.close();
+    connection.close();
   }
 
   @Override
   public void abort() {
-    // NetSocket.close() waits for what is queued to be written, which a client that does not read
-    // never lets happen; the channel's own close drops it and closes now.
-    ((NetSocketInternal) socket).channelHandlerContext().close();
+    connection.abort();
   }
 
   @Override
   public String peer() {
-    return String.valueOf(socket.remoteAddress());
+    return String.valueOf(connection.remoteAddress());
   }
 
   @Override
   public String peerHost() {
-    return socket.remoteAddress().hostAddress();
+    return connection.remoteAddress().hostAddress();
   }
 
   @Override
   public Context context() {
-    return context;
+    return connection.context();
   }
 }

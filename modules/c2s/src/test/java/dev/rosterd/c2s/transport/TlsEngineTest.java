@@ -1,20 +1,23 @@
-package dev.rosterd.c2s.tls;
+package dev.rosterd.c2s.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rosterd.c2s.transport.TcpListener;
-import io.netty.handler.ssl.SslHandler;
+import dev.rosterd.c2s.stream.StreamLimits;
+import dev.rosterd.c2s.tls.CertificateFiles;
+import dev.rosterd.c2s.tls.ServerCertificate;
+import dev.rosterd.c2s.tls.TlsEngine;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * c2s.tls.engine reaches the connections: on the STARTTLS port (where Vert.x upgrades a socket
- * with the engine of the server that accepted it, not one given to the upgrade) and on the
- * direct-TLS port, the handshake is made by the engine configured, over real sockets.
+ * c2s.tls.engine reaches the connections: on the STARTTLS port (whose SSL context the listener
+ * builds itself) and on the direct-TLS port (Vert.x's), the handshake is made by the engine
+ * configured, over real sockets.
  */
 class TlsEngineTest {
   private static final ClientSSLOptions TRUST_ANY =
@@ -68,10 +71,10 @@ class TlsEngineTest {
   /** The simple class name of the engine behind the server side of a STARTTLS-style upgrade. */
   private String startTlsEngine(TlsEngine engine) throws Exception {
     Promise<String> used = Promise.promise();
-    TcpListener listener = new TcpListener(vertx, "127.0.0.1", 0, null, engine.options(),
-        (socket, secured) -> socket.upgradeToSsl(certificate.sslOptions(), (String) null, Buffer.buffer("go"))
-            .onSuccess(v -> used.tryComplete(engineOf(socket)))
-            .onFailure(used::tryFail));
+    TcpListener listener = listener(null, engine, transport -> {
+      transport.start(() -> { }, () -> { });
+      transport.startTls("go").onSuccess(v -> used.tryComplete(engineOf(transport))).onFailure(used::tryFail);
+    });
     int port = listener.listen("rosterd.test").await(10, TimeUnit.SECONDS);
     try {
       NetSocket client = vertx.createNetClient().connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
@@ -84,8 +87,8 @@ class TlsEngineTest {
 
   private String directTlsEngine(TlsEngine engine) throws Exception {
     Promise<String> used = Promise.promise();
-    TcpListener listener = new TcpListener(vertx, "127.0.0.1", 0, certificate.keyCertOptions(), engine.options(),
-        (socket, secured) -> used.tryComplete(engineOf(socket)));
+    TcpListener listener = listener(certificate.keyCertOptions(), engine,
+        transport -> used.tryComplete(engineOf(transport)));
     int port = listener.listen("rosterd.test").await(10, TimeUnit.SECONDS);
     try {
       vertx.createNetClient(new NetClientOptions().setSsl(true).setTrustAll(true).setHostnameVerificationAlgorithm(""))
@@ -96,10 +99,15 @@ class TlsEngineTest {
     }
   }
 
-  private static String engineOf(NetSocket socket) {
-    SslHandler ssl = ((NetSocketInternal) socket).channelHandlerContext().pipeline().get(SslHandler.class);
+  private TcpListener listener(PemKeyCertOptions directTls, TlsEngine engine, Consumer<Transport> accepted) {
+    return new TcpListener(vertx, "127.0.0.1", 0, directTls, certificate.sslOptions(), engine.options(),
+        new StreamLimits(10_000, 100_000, 1_000_000, 64), 1_000_000, accepted);
+  }
+
+  private static String engineOf(Transport transport) {
+    SSLEngine engine = ((TcpTransport) transport).sslEngine();
     // Netty wraps its OpenSSL engine per connection; the JDK's is sun.security.ssl.SSLEngineImpl.
-    String name = ssl.engine().getClass().getSimpleName();
+    String name = engine.getClass().getSimpleName();
     return name.contains("OpenSsl") ? "OpenSslEngine" : name;
   }
 }
