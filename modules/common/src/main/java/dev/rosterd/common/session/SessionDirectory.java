@@ -15,15 +15,18 @@ import java.util.function.UnaryOperator;
  * Who is online, on every node: the one registry of bound sessions, kept in Vert.x shared data
  * (the AsyncMap {@value #MAP}) so that it holds unchanged when the event bus is clustered.
  *
- * <p>Key: a user's bare JID. Value: {@code {"<resource>": SessionEntry, ...}}. Writes are
- * compare-and-set loops on the user's entry ({@code replaceIfPresent}/{@code putIfAbsent}), so
- * concurrent logins of one user on several nodes never lose each other, without a lock.
+ * <p>Key: a user's bare JID. Value: {@code {"<resource>": SessionEntry, ...}}, as its encoded JSON
+ * text. Text because shared data copies a JSON value deeply on every get, while a string is
+ * immutable and passed as it is, and because the text takes about half of the tree's memory,
+ * with one value per online user. Writes are compare-and-set loops on the user's value ({@code
+ * replaceIfPresent}/{@code putIfAbsent} against the text read), so concurrent logins of one user on
+ * several nodes never lose each other, without a lock.
  *
  * <p>Beside it, one index per node, the AsyncMap {@value #NODE_INDEX_PREFIX}{@code <node>}: session
  * address to {@code {"jid": bare JID, "resource": r}}, so that when a node leaves the cluster the
- * survivors find its sessions ({@link #sessionsOfNode}) without scanning every user. A session is
- * indexed before it enters the directory and leaves the index after it left the directory, so the
- * index never misses a session the directory routes to.
+ * survivors find its sessions ({@link #sessionsOfNode}) without scanning every user; its values are
+ * text too. A session is indexed before it enters the directory and leaves the index after it left
+ * the directory, so the index never misses a session the directory routes to.
  *
  * <p>Readers: the c2s (routing stanzas to a bare or full JID, presence to contacts) and the roster
  * cache (is a user online, where to push). Writers: the c2s only.
@@ -45,8 +48,8 @@ public final class SessionDirectory {
   public record NodeSession(String bareJid, String resource, String address) {}
 
   private final Vertx vertx;
-  private Future<AsyncMap<String, JsonObject>> map;
-  private final Map<String, Future<AsyncMap<String, JsonObject>>> nodeIndexes = new ConcurrentHashMap<>();
+  private Future<AsyncMap<String, String>> map;
+  private final Map<String, Future<AsyncMap<String, String>>> nodeIndexes = new ConcurrentHashMap<>();
 
   public SessionDirectory(Vertx vertx) {
     this.vertx = vertx;
@@ -54,7 +57,7 @@ public final class SessionDirectory {
 
   /** The bound resources of a user, by resource; empty when the user is offline. */
   public Future<Map<String, SessionEntry>> sessions(String bareJid) {
-    return map().compose(m -> m.get(bareJid)).map(SessionDirectory::entries);
+    return map().compose(m -> m.get(bareJid)).map(text -> entries(parse(text)));
   }
 
   /**
@@ -66,7 +69,7 @@ public final class SessionDirectory {
   public Future<Optional<SessionEntry>> put(String bareJid, String resource, SessionEntry entry) {
     JsonObject indexed = new JsonObject().put("jid", bareJid).put("resource", resource);
     return nodeIndex(entry.address())
-        .compose(index -> index.put(entry.address(), indexed))
+        .compose(index -> index.put(entry.address(), indexed.encode()))
         .compose(v -> modify(bareJid, old -> old.copy().put(resource, entry.toJson())))
         .map(old -> Optional.ofNullable(old.getJsonObject(resource)).map(SessionEntry::fromJson));
   }
@@ -109,20 +112,22 @@ public final class SessionDirectory {
   /** The sessions recorded as held by {@code node}, from its index. */
   public Future<List<NodeSession>> sessionsOfNode(String node) {
     return vertx.sharedData()
-        .<String, JsonObject>getAsyncMap(NODE_INDEX_PREFIX + node)
+        .<String, String>getAsyncMap(NODE_INDEX_PREFIX + node)
         .compose(AsyncMap::entries)
         .map(entries -> entries.entrySet().stream()
-            .map(e -> new NodeSession(
-                e.getValue().getString("jid"), e.getValue().getString("resource"), e.getKey()))
+            .map(e -> {
+              JsonObject indexed = new JsonObject(e.getValue());
+              return new NodeSession(indexed.getString("jid"), indexed.getString("resource"), e.getKey());
+            })
             .toList());
   }
 
   /** Empties the index of a node that left and whose sessions were all removed. */
   public Future<Void> forgetNode(String node) {
-    return vertx.sharedData().<String, JsonObject>getAsyncMap(NODE_INDEX_PREFIX + node).compose(AsyncMap::clear);
+    return vertx.sharedData().<String, String>getAsyncMap(NODE_INDEX_PREFIX + node).compose(AsyncMap::clear);
   }
 
-  private Future<AsyncMap<String, JsonObject>> nodeIndex(String sessionAddress) {
+  private Future<AsyncMap<String, String>> nodeIndex(String sessionAddress) {
     String node;
     try {
       node = SessionAddressing.nodeOf(sessionAddress);
@@ -131,7 +136,7 @@ public final class SessionDirectory {
     }
     // Opened once per node and kept, like the directory map itself.
     return nodeIndexes.compute(node, (n, open) -> open == null || open.failed()
-        ? vertx.sharedData().<String, JsonObject>getAsyncMap(NODE_INDEX_PREFIX + n)
+        ? vertx.sharedData().<String, String>getAsyncMap(NODE_INDEX_PREFIX + n)
         : open);
   }
 
@@ -146,40 +151,43 @@ public final class SessionDirectory {
   }
 
   private Future<JsonObject> attempt(
-      AsyncMap<String, JsonObject> m, String key, UnaryOperator<JsonObject> change) {
+      AsyncMap<String, String> m, String key, UnaryOperator<JsonObject> change) {
     return m.get(key)
         .compose(
             current -> {
-              JsonObject old = current == null ? new JsonObject() : current;
+              JsonObject old = parse(current);
               JsonObject next = change.apply(old);
               if (next == old) {
                 return Future.succeededFuture(old);
               }
               Future<Boolean> written;
               if (current == null) {
-                written = m.putIfAbsent(key, next).map(prev -> prev == null);
+                written = m.putIfAbsent(key, next.encode()).map(prev -> prev == null);
               } else if (next.isEmpty()) {
                 written = m.removeIfPresent(key, current);
               } else {
-                written = m.replaceIfPresent(key, current, next);
+                written = m.replaceIfPresent(key, current, next.encode());
               }
               return written.compose(ok -> ok ? Future.succeededFuture(old) : attempt(m, key, change));
             });
   }
 
-  private synchronized Future<AsyncMap<String, JsonObject>> map() {
+  private synchronized Future<AsyncMap<String, String>> map() {
     if (map == null || map.failed()) {
       map = vertx.sharedData().getAsyncMap(MAP);
     }
     return map;
   }
 
+  /** A user's value as stored, parsed; an empty object for a user with none. */
+  private static JsonObject parse(String text) {
+    return text == null ? new JsonObject() : new JsonObject(text);
+  }
+
   private static Map<String, SessionEntry> entries(JsonObject value) {
     Map<String, SessionEntry> out = new LinkedHashMap<>();
-    if (value != null) {
-      for (String resource : value.fieldNames()) {
-        out.put(resource, SessionEntry.fromJson(value.getJsonObject(resource)));
-      }
+    for (String resource : value.fieldNames()) {
+      out.put(resource, SessionEntry.fromJson(value.getJsonObject(resource)));
     }
     return out;
   }
