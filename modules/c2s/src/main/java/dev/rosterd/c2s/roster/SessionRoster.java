@@ -103,7 +103,7 @@ public final class SessionRoster {
    */
   public Future<Boolean> isContact(String jid) {
     if (contacts != null) {
-      return Future.succeededFuture(split(contacts).contains(jid));
+      return Future.succeededFuture(listed(contacts, jid));
     }
     if (loading != null) {
       return loading.map(snapshot -> snapshot.items().stream().anyMatch(i -> i.jid().equals(jid)))
@@ -166,6 +166,25 @@ public final class SessionRoster {
 
   private static String join(List<String> jids) {
     return String.join(SEPARATOR, jids);
+  }
+
+  /**
+   * Whether {@code jid} is one of the JIDs {@code joined} holds, found without splitting it: every
+   * message a client sends asks this.
+   */
+  static boolean listed(String joined, String jid) {
+    if (jid.isEmpty()) {
+      return false;
+    }
+    for (int at = joined.indexOf(jid); at >= 0; at = joined.indexOf(jid, at + 1)) {
+      int end = at + jid.length();
+      boolean starts = at == 0 || joined.startsWith(SEPARATOR, at - 1);
+      boolean ends = end == joined.length() || joined.startsWith(SEPARATOR, end);
+      if (starts && ends) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> split(String joined) {

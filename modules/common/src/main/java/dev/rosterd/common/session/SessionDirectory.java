@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,14 @@ public final class SessionDirectory {
    */
   public record NodeSession(String bareJid, String resource, String address) {}
 
+  /**
+   * How many users' parsed values each directory keeps ({@link RecentSessions}): the users this
+   * node routes to at the moment, whose values are read for every stanza and presence.
+   */
+  static final int RECENT_USERS = 1_024;
+
   private final Vertx vertx;
+  private final RecentSessions recent = new RecentSessions(RECENT_USERS);
   private Future<AsyncMap<String, String>> map;
   private final Map<String, Future<AsyncMap<String, String>>> nodeIndexes = new ConcurrentHashMap<>();
 
@@ -57,7 +65,7 @@ public final class SessionDirectory {
 
   /** The bound resources of a user, by resource; empty when the user is offline. */
   public Future<Map<String, SessionEntry>> sessions(String bareJid) {
-    return map().compose(m -> m.get(bareJid)).map(text -> entries(parse(text)));
+    return map().compose(m -> m.get(bareJid)).map(text -> recent.parsed(bareJid, text));
   }
 
   /**
@@ -184,11 +192,16 @@ public final class SessionDirectory {
     return text == null ? new JsonObject() : new JsonObject(text);
   }
 
-  private static Map<String, SessionEntry> entries(JsonObject value) {
+  /** A user's sessions from the value stored for them (null for none), by resource, unmodifiable. */
+  static Map<String, SessionEntry> entries(String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    JsonObject value = new JsonObject(text);
     Map<String, SessionEntry> out = new LinkedHashMap<>();
     for (String resource : value.fieldNames()) {
       out.put(resource, SessionEntry.fromJson(value.getJsonObject(resource)));
     }
-    return out;
+    return Collections.unmodifiableMap(out);
   }
 }
