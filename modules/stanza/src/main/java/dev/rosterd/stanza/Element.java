@@ -18,18 +18,25 @@ import java.util.Optional;
  * built here can go on the wire as it is.
  */
 public final class Element {
+  private static final String[] NO_ATTRIBUTES = {};
+
   private final String name;
   private final String namespace;
-  private final Map<String, String> attributes;
+  /**
+   * Names and values in turn, in document order: an array rather than a map, because every stanza
+   * routed is parsed into elements, copied with a changed attribute or two and written out again,
+   * and a stanza has a handful of attributes at most.
+   */
+  private final String[] attributes;
   private final List<Element> children;
   private final String text;
 
   private Element(Builder b) {
     this.name = b.name;
     this.namespace = b.namespace;
-    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
-    this.children = List.copyOf(b.children);
-    this.text = b.text.toString();
+    this.attributes = b.attributes.isEmpty() ? NO_ATTRIBUTES : b.attributes.toArray(NO_ATTRIBUTES);
+    this.children = b.children == null ? List.of() : List.copyOf(b.children);
+    this.text = b.text == null ? "" : b.text.toString();
   }
 
   public static Builder builder(String name, String namespace) {
@@ -38,9 +45,13 @@ public final class Element {
 
   public Builder toBuilder() {
     Builder b = new Builder(name, namespace);
-    b.attributes.putAll(attributes);
-    b.children.addAll(children);
-    b.text.append(text);
+    Collections.addAll(b.attributes, attributes);
+    if (!children.isEmpty()) {
+      b.children = new ArrayList<>(children);
+    }
+    if (!text.isEmpty()) {
+      b.text = new StringBuilder(text);
+    }
     return b;
   }
 
@@ -59,17 +70,26 @@ public final class Element {
     return this.name.equals(name) && this.namespace.equals(namespace);
   }
 
-  /** The attributes without namespace declarations, in document order. */
+  /** The attributes without namespace declarations, in document order: a copy. */
   public Map<String, String> attributes() {
-    return attributes;
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < attributes.length; i += 2) {
+      out.put(attributes[i], attributes[i + 1]);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   public String attribute(String name) {
-    return attributes.get(name);
+    for (int i = 0; i < attributes.length; i += 2) {
+      if (attributes[i].equals(name)) {
+        return attributes[i + 1];
+      }
+    }
+    return null;
   }
 
   public Optional<String> optAttribute(String name) {
-    return Optional.ofNullable(attributes.get(name));
+    return Optional.ofNullable(attribute(name));
   }
 
   public List<Element> children() {
@@ -78,7 +98,8 @@ public final class Element {
 
   /** The first child with the given name and namespace. */
   public Optional<Element> child(String name, String namespace) {
-    for (Element c : children) {
+    for (int i = 0; i < children.size(); i++) {
+      Element c = children.get(i);
       if (c.is(name, namespace)) {
         return Optional.of(c);
       }
@@ -97,7 +118,8 @@ public final class Element {
 
   /** Serialises this element as if it stood inside a parent in namespace {@code parentNamespace}. */
   public String toXml(String parentNamespace) {
-    StringBuilder out = new StringBuilder(64);
+    // Room for a typical stanza, so that writing one seldom grows the buffer.
+    StringBuilder out = new StringBuilder(256);
     write(out, parentNamespace);
     return out.toString();
   }
@@ -112,19 +134,37 @@ public final class Element {
     return toXml("");
   }
 
+  /** Equal elements have the same name, namespace, text, children, and attributes in any order. */
   @Override
   public boolean equals(Object o) {
     return o instanceof Element e
         && name.equals(e.name)
         && namespace.equals(e.namespace)
-        && attributes.equals(e.attributes)
+        && sameAttributes(e)
         && children.equals(e.children)
         && text.equals(e.text);
   }
 
+  private boolean sameAttributes(Element e) {
+    if (attributes.length != e.attributes.length) {
+      return false;
+    }
+    for (int i = 0; i < attributes.length; i += 2) {
+      if (!attributes[i + 1].equals(e.attribute(attributes[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public int hashCode() {
-    return Objects.hash(name, namespace, attributes, children, text);
+    int attributesHash = 0;
+    for (int i = 0; i < attributes.length; i += 2) {
+      // As a map's: independent of the order.
+      attributesHash += attributes[i].hashCode() ^ attributes[i + 1].hashCode();
+    }
+    return Objects.hash(name, namespace, attributesHash, children, text);
   }
 
   private void write(StringBuilder out, String parentNamespace) {
@@ -134,9 +174,9 @@ public final class Element {
       XmlEscape.attribute(namespace, out);
       out.append('\'');
     }
-    for (Map.Entry<String, String> a : attributes.entrySet()) {
-      out.append(' ').append(a.getKey()).append("='");
-      XmlEscape.attribute(a.getValue(), out);
+    for (int i = 0; i < attributes.length; i += 2) {
+      out.append(' ').append(attributes[i]).append("='");
+      XmlEscape.attribute(attributes[i + 1], out);
       out.append('\'');
     }
     if (children.isEmpty() && text.isEmpty()) {
@@ -145,8 +185,8 @@ public final class Element {
     }
     out.append('>');
     XmlEscape.text(text, out);
-    for (Element c : children) {
-      c.write(out, namespace);
+    for (int i = 0; i < children.size(); i++) {
+      children.get(i).write(out, namespace);
     }
     out.append("</").append(name).append('>');
   }
@@ -155,9 +195,12 @@ public final class Element {
   public static final class Builder {
     private final String name;
     private final String namespace;
-    private final Map<String, String> attributes = new LinkedHashMap<>();
-    private final List<Element> children = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
+    /** Names and values in turn, as {@link Element#attributes}. */
+    private final List<String> attributes = new ArrayList<>(8);
+    /** Null until a child is added: most elements have none. */
+    private List<Element> children;
+    /** Null until text is added. */
+    private StringBuilder text;
 
     private Builder(String name, String namespace) {
       this.name = Objects.requireNonNull(name, "name");
@@ -166,16 +209,30 @@ public final class Element {
 
     /** Sets an attribute; a null value removes it. */
     public Builder attribute(String name, String value) {
-      if (value == null) {
-        attributes.remove(name);
-      } else {
-        attributes.put(name, value);
+      Objects.requireNonNull(name, "name");
+      for (int i = 0; i < attributes.size(); i += 2) {
+        if (attributes.get(i).equals(name)) {
+          if (value == null) {
+            attributes.subList(i, i + 2).clear();
+          } else {
+            attributes.set(i + 1, value);
+          }
+          return this;
+        }
+      }
+      if (value != null) {
+        attributes.add(name);
+        attributes.add(value);
       }
       return this;
     }
 
     public Builder child(Element child) {
-      children.add(Objects.requireNonNull(child));
+      Objects.requireNonNull(child);
+      if (children == null) {
+        children = new ArrayList<>();
+      }
+      children.add(child);
       return this;
     }
 
@@ -185,11 +242,14 @@ public final class Element {
     }
 
     public Builder clearChildren() {
-      children.clear();
+      children = null;
       return this;
     }
 
     public Builder text(CharSequence s) {
+      if (text == null) {
+        text = new StringBuilder(s.length());
+      }
       text.append(s);
       return this;
     }
