@@ -194,10 +194,7 @@ public final class SessionDirectory {
 
   /** A user's sessions from the value stored for them (null for none), by resource, unmodifiable. */
   static Map<String, SessionEntry> entries(String text) {
-    if (text == null) {
-      return Map.of();
-    }
-    JsonObject value = new JsonObject(text);
+    JsonObject value = parse(text);
     Map<String, SessionEntry> out = new LinkedHashMap<>();
     for (String resource : value.fieldNames()) {
       out.put(resource, SessionEntry.fromJson(value.getJsonObject(resource)));
