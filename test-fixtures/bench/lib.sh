@@ -31,7 +31,11 @@ RUNS=${RUNS:-3}
 # logins leaves rosterd's JIT compiling for another 10,000 (a JFR profile showed its compiler
 # threads using more CPU than its event loops in the recorded runs), so 3; Prosody takes the same.
 WARMUP_RUNS=${WARMUP_RUNS:-3}
-HARNESS_JAVA_OPTS=${HARNESS_JAVA_OPTS:-"-Xmx2g"}
+# The harness shares the machine's two cores with the server under test and starts as a fresh
+# JVM for every cold run. With C2, its own compiler threads took up to half a core during the
+# counted batch, so the harness, not the server, bounded a 1,000-user refresh (docs/BENCHMARKS.md,
+# "The harness's share of the machine"). C1 only leaves that core to the server, for both servers.
+HARNESS_JAVA_OPTS=${HARNESS_JAVA_OPTS:-"-Xmx2g -XX:TieredStopAtLevel=1"}
 # TLS logins (issue 16): which ones tls_login measures, and the idle TLS sessions tls_memory holds
 # (after one uncounted batch of CLIENTS logins, so the reading at 0 is the server warmed up).
 TLS_VARIANTS=${TLS_VARIANTS:-"starttls-plain starttls-scram direct-plain"}

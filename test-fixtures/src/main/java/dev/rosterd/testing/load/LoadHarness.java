@@ -3,8 +3,10 @@ package dev.rosterd.testing.load;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The load generator of issue 6: many XMPP clients from one process, against rosterd or Prosody
@@ -45,6 +47,9 @@ public final class LoadHarness {
           // What else the machine was doing: the 2-core machines are shared with other builds.
           line.put("loadavg_at_start", load);
         }
+        // The harness shares the machine's cores with the server, so its own JIT and collector
+        // are part of the terms of every figure (docs/BENCHMARKS.md, "Both servers get the same terms").
+        line.put("harness_jvm", jvmOptions());
         System.out.println(line.encode());
         System.out.flush();
       }
@@ -104,6 +109,13 @@ public final class LoadHarness {
   }
 
   /** The first three fields of /proc/loadavg (1, 5, 15 minutes), or null where there is none. */
+  /** This process's JVM options, as the java command was given them. */
+  private static String jvmOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> !a.startsWith("-Djava.class.path"))
+        .collect(Collectors.joining(" "));
+  }
+
   private static String loadAverage() {
     try {
       String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
