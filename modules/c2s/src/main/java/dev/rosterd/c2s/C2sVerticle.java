@@ -17,7 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.SSLEngineOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -142,7 +142,7 @@ public final class C2sVerticle extends VerticleBase {
     });
   }
 
-  private Future<Integer> listen(int port, PemKeyCertOptions directTls) {
+  private Future<Integer> listen(int port, KeyCertOptions directTls) {
     TcpListener listener = new TcpListener(vertx, options.host(), port, directTls, certificate.sslOptions(), tlsEngine,
         options.streamLimits(), options.maxOutboundBytes(), transport -> run(transport, meters));
     listeners.add(listener);

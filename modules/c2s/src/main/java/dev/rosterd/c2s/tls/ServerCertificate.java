@@ -2,8 +2,7 @@ package dev.rosterd.c2s.tls;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import javax.net.ssl.KeyManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -50,14 +50,12 @@ public final class ServerCertificate {
   private static final String LOCK = "rosterd.c2s.certificate";
   private static final Duration VALIDITY = Duration.ofDays(3650);
 
-  private final Buffer certPem;
-  private final Buffer keyPem;
+  private final KeyManagerFactory keyManagers;
   private final String fingerprint;
   private final ServerSSLOptions sslOptions;
 
-  private ServerCertificate(Buffer certPem, Buffer keyPem, String fingerprint) {
-    this.certPem = certPem;
-    this.keyPem = keyPem;
+  private ServerCertificate(KeyManagerFactory keyManagers, String fingerprint) {
+    this.keyManagers = keyManagers;
     this.fingerprint = fingerprint;
     this.sslOptions = new ServerSSLOptions().setKeyCertOptions(keyCertOptions());
   }
@@ -84,9 +82,9 @@ public final class ServerCertificate {
     return sslOptions;
   }
 
-  /** The key and certificate, held in memory. */
-  public PemKeyCertOptions keyCertOptions() {
-    return new PemKeyCertOptions().setCertValue(certPem).setKeyValue(keyPem);
+  /** The key and certificate, held in memory by one key manager for every listener. */
+  public KeyCertOptions keyCertOptions() {
+    return KeyCertOptions.wrap(keyManagers);
   }
 
   private static ServerCertificate read(CertificateFiles options) throws IOException, GeneralSecurityException {
@@ -105,9 +103,15 @@ public final class ServerCertificate {
       }
     }
     byte[] certBytes = Files.readAllBytes(cert);
+    KeyManagerFactory keyManagers;
+    try {
+      keyManagers = ServerKeyManager.of(certBytes, Files.readAllBytes(key));
+    } catch (GeneralSecurityException e) {
+      throw new GeneralSecurityException("TLS certificate " + cert + " with key " + key + ": " + e.getMessage(), e);
+    }
     String fingerprint = fingerprint(certBytes);
     LOG.info("TLS certificate {} has SHA-256 fingerprint {}", cert, fingerprint);
-    return new ServerCertificate(Buffer.buffer(certBytes), Buffer.buffer(Files.readAllBytes(key)), fingerprint);
+    return new ServerCertificate(keyManagers, fingerprint);
   }
 
   private static String fingerprint(byte[] pem) throws GeneralSecurityException {

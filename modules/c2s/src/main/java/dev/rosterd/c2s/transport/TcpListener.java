@@ -8,9 +8,9 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.net.SslChannelProvider;
 import io.vertx.core.internal.tls.SslContextManager;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import java.util.function.Consumer;
@@ -42,7 +42,7 @@ public final class TcpListener {
    * @param maxOutboundBytes what may wait to be written to a client before its stream ends
    * @param accepted takes each new connection
    */
-  public TcpListener(Vertx vertx, String host, int port, PemKeyCertOptions directTls, ServerSSLOptions startTls,
+  public TcpListener(Vertx vertx, String host, int port, KeyCertOptions directTls, ServerSSLOptions startTls,
       SSLEngineOptions engine, StreamLimits limits, int maxOutboundBytes, Consumer<Transport> accepted) {
     NetServerOptions options = new NetServerOptions().setHost(host).setPort(port);
     if (directTls != null) {

@@ -10,7 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class WebListener {
    * @param limits the stanza limits BOSH bodies are parsed with
    * @param boshAccepted takes each new BOSH session
    */
-  public WebListener(Vertx vertx, WebListenerOptions options, PemKeyCertOptions tls, int maxFrameBytes,
+  public WebListener(Vertx vertx, WebListenerOptions options, KeyCertOptions tls, int maxFrameBytes,
       BiConsumer<ServerWebSocket, String> accepted, BoshSession.Settings bosh, StreamLimits limits,
       Consumer<BoshSession> boshAccepted) {
     this.options = options;

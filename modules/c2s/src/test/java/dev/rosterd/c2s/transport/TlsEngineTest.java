@@ -11,10 +11,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.OpenSSLEngineOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
@@ -99,7 +99,7 @@ class TlsEngineTest {
     }
   }
 
-  private TcpListener listener(PemKeyCertOptions directTls, TlsEngine engine, Consumer<Transport> accepted) {
+  private TcpListener listener(KeyCertOptions directTls, TlsEngine engine, Consumer<Transport> accepted) {
     return new TcpListener(vertx, "127.0.0.1", 0, directTls, certificate.sslOptions(), engine.options(),
         new StreamLimits(10_000, 100_000, 1_000_000, 64), 1_000_000, accepted);
   }
