@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.ServerSSLOptions;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -17,8 +16,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
+import java.security.cert.Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,22 +100,21 @@ public final class ServerCertificate {
         LOG.warn("no TLS certificate configured: generated a self-signed one for {} in {}", options.domain(), cert);
       }
     }
-    byte[] certBytes = Files.readAllBytes(cert);
+    Certificate[] chain;
     KeyManagerFactory keyManagers;
     try {
-      keyManagers = ServerKeyManager.of(certBytes, Files.readAllBytes(key));
+      chain = ServerKeyManager.chain(Files.readAllBytes(cert));
+      keyManagers = ServerKeyManager.of(chain, Files.readAllBytes(key));
     } catch (GeneralSecurityException e) {
       throw new GeneralSecurityException("TLS certificate " + cert + " with key " + key + ": " + e.getMessage(), e);
     }
-    String fingerprint = fingerprint(certBytes);
+    String fingerprint = fingerprint(chain[0]);
     LOG.info("TLS certificate {} has SHA-256 fingerprint {}", cert, fingerprint);
     return new ServerCertificate(keyManagers, fingerprint);
   }
 
-  private static String fingerprint(byte[] pem) throws GeneralSecurityException {
-    X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(pem));
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(c.getEncoded());
+  private static String fingerprint(Certificate serverCertificate) throws GeneralSecurityException {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(serverCertificate.getEncoded());
     return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
   }
 

@@ -38,17 +38,26 @@ final class ServerKeyManager {
   private ServerKeyManager() {}
 
   /**
-   * The key manager for a certificate chain (one or more PEM certificates, the server's first)
-   * and its private key (PKCS#8, or PKCS#1 and SEC1 as OpenSSL writes RSA and EC keys).
+   * The certificates of a PEM chain, the server's first.
    *
-   * @throws GeneralSecurityException when either does not hold what it should
+   * @throws GeneralSecurityException when it holds none
    */
-  static KeyManagerFactory of(byte[] certificatePem, byte[] keyPem) throws IOException, GeneralSecurityException {
+  static Certificate[] chain(byte[] certificatePem) throws GeneralSecurityException {
     Certificate[] chain = CertificateFactory.getInstance("X.509")
         .generateCertificates(new ByteArrayInputStream(certificatePem)).toArray(Certificate[]::new);
     if (chain.length == 0) {
       throw new GeneralSecurityException("no PEM certificate in it");
     }
+    return chain;
+  }
+
+  /**
+   * The key manager for a certificate chain and its private key (PKCS#8, or PKCS#1 and SEC1 as
+   * OpenSSL writes RSA and EC keys).
+   *
+   * @throws GeneralSecurityException when the key file does not hold such a key
+   */
+  static KeyManagerFactory of(Certificate[] chain, byte[] keyPem) throws IOException, GeneralSecurityException {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     byte[] salt = new byte[SALT_BYTES];
