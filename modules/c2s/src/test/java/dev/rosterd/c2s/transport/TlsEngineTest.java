@@ -13,7 +13,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -77,8 +76,12 @@ class TlsEngineTest {
     });
     int port = listener.listen("rosterd.test").await(10, TimeUnit.SECONDS);
     try {
-      NetSocket client = vertx.createNetClient().connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
-      client.handler(data -> client.upgradeToSsl(TRUST_ANY, "rosterd.test", null).onFailure(used::tryFail));
+      // The handler is set on the connection's event loop as the connect completes: set from this
+      // thread after the connect, the server's "go" could come first and be dropped unseen.
+      vertx.createNetClient().connect(port, "127.0.0.1")
+          .onSuccess(client -> client.handler(data -> client.upgradeToSsl(TRUST_ANY, "rosterd.test", null)
+              .onFailure(used::tryFail)))
+          .onFailure(used::tryFail);
       return used.future().await(20, TimeUnit.SECONDS);
     } finally {
       listener.close().await(10, TimeUnit.SECONDS);
